@@ -1,0 +1,34 @@
+package io.secondcall.port;
+
+import io.secondcall.core.MailMessage;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the user's mailbox. Implementations batch their round trips: one read per folder per
+ * call, never one per message.
+ */
+public interface MailSource {
+
+  /**
+   * New messages in {@code folder} after {@code cursor}. With {@link SyncCursor#NONE}, or when
+   * the folder's UIDVALIDITY differs from the cursor's, the folder is read from scratch but only
+   * messages dated on or after {@code notBefore} are returned (the look-back window). A folder
+   * that does not exist (e.g. no stop folder yet) has no changes.
+   *
+   * @throws MailAccessException when the server cannot be reached or refuses the login
+   */
+  FolderChanges changes(MailFolder folder, SyncCursor cursor, Instant notBefore);
+
+  /**
+   * Plain-text bodies of the given messages (by UID), each capped to a few tens of KiB, in one
+   * round trip. Messages without a readable text part map to an empty string; UIDs that no
+   * longer exist are absent from the result.
+   */
+  Map<Long, String> texts(MailFolder folder, long uidValidity, Collection<Long> uids);
+
+  /** The {@code X-Secondcall-Id} values of all messages now in {@code folder}. */
+  Set<String> secondcallIds(MailFolder folder);
+}

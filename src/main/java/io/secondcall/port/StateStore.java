@@ -1,0 +1,73 @@
+package io.secondcall.port;
+
+import io.secondcall.core.Conversation;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything secondcall remembers between cycles. Writes are durable when
+ * {@link #inTransaction} returns, so that a kill -9 at any instant loses no tracked
+ * conversation and never repeats a draft, digest entry or calendar block.
+ */
+public interface StateStore extends AutoCloseable {
+
+  /**
+   * Runs {@code work} in one transaction: all its writes land, or none. A call inside another
+   * transaction joins it.
+   */
+  void inTransaction(Runnable work);
+
+  /** Runs {@code work} in a transaction that is always rolled back (for {@code scan --dry-run}). */
+  void inDiscardedTransaction(Runnable work);
+
+  /** When secondcall first scanned this mailbox; the look-back window counts from here. */
+  Optional<Instant> firstScanAt();
+
+  void setFirstScanAt(Instant at);
+
+  /** {@link SyncCursor#NONE} for a folder never synced. */
+  SyncCursor cursor(MailFolder folder);
+
+  void saveCursor(MailFolder folder, SyncCursor cursor);
+
+  /** Inserts or replaces the conversation with the same id. */
+  void save(Conversation conversation);
+
+  Optional<Conversation> conversation(String id);
+
+  /** All conversations, active and ended, oldest first. */
+  List<Conversation> conversations();
+
+  List<Conversation> activeConversations();
+
+  /** Remembers that a Message-ID belongs to a conversation (idempotent). */
+  void linkMessage(String messageId, String conversationId);
+
+  Optional<String> conversationOfMessage(String messageId);
+
+  /** Inserts or replaces the step with the same secondcall id. */
+  void saveStep(StepRecord step);
+
+  Optional<StepRecord> step(String secondcallId);
+
+  /** The conversation's steps by number. */
+  List<StepRecord> steps(String conversationId);
+
+  List<StepRecord> stepsIn(StepRecord.State state);
+
+  /** Steps of any state with {@code preparedAt} in {@code [from, to)}; for the daily draft cap. */
+  int countPreparedBetween(Instant from, Instant to);
+
+  /** Adds the entry unless one with the same key exists. */
+  void addDigestEntry(DigestEntry entry);
+
+  /** Entries not yet delivered, oldest first. */
+  List<DigestEntry> pendingDigestEntries();
+
+  void markDigestDelivered(Collection<String> keys, String digestId);
+
+  @Override
+  void close();
+}
