@@ -68,6 +68,15 @@ public interface StateStore extends AutoCloseable {
 
   void markDigestDelivered(Collection<String> keys, String digestId);
 
+  /** The entries marked delivered with this digest id, oldest first (to rebuild a digest after a crash). */
+  List<DigestEntry> digestEntries(String digestId);
+
+  /** A small named value (e.g. the digest being delivered), or empty. */
+  Optional<String> meta(String key);
+
+  /** Sets a named value; {@code null} removes it. */
+  void setMeta(String key, String value);
+
   @Override
   void close();
 }

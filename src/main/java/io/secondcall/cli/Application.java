@@ -1,0 +1,105 @@
+package io.secondcall.cli;
+
+import io.secondcall.config.Config;
+import io.secondcall.config.ConfigException;
+import io.secondcall.config.ContactInfo;
+import io.secondcall.config.ImapSettings;
+import io.secondcall.config.MailSettings;
+import io.secondcall.core.ContactCard;
+import io.secondcall.core.EmailAddress;
+import io.secondcall.engine.Cycle;
+import io.secondcall.engine.EngineSettings;
+import io.secondcall.engine.FollowUpWriter;
+import io.secondcall.mail.imap.ImapAccount;
+import io.secondcall.mail.imap.ImapMailbox;
+import io.secondcall.port.StateStore;
+import io.secondcall.store.SqliteStateStore;
+import io.secondcall.template.DigestComposer;
+import io.secondcall.template.DraftComposer;
+import io.secondcall.template.Templates;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The composition root: builds the adapters and the engine from a validated config. */
+final class Application implements AutoCloseable {
+
+  /** Seconds an IMAP connect or read may take before it counts as unreachable. */
+  private static final Duration IMAP_TIMEOUT = Duration.ofSeconds(30);
+
+  final Config config;
+  final EngineSettings settings;
+  final StateStore store;
+  final ImapMailbox mailbox;
+  final Templates templates;
+  private final Clock clock;
+
+  private Application(Config config, EngineSettings settings, StateStore store, ImapMailbox mailbox,
+      Templates templates, Clock clock) {
+    this.config = config;
+    this.settings = settings;
+    this.store = store;
+    this.mailbox = mailbox;
+    this.templates = templates;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens state and mailbox for {@code config}. A dry run on a fresh install uses a throwaway
+   * in-memory state, so that it creates no file either.
+   */
+  static Application open(Config config, Clock clock, boolean dryRun) {
+    Templates templates = Templates.load(config.templatesDir());
+    EngineSettings settings = settings(config);
+    ImapMailbox mailbox = new ImapMailbox(account(config));
+    boolean fresh = !Files.exists(config.stateDir().resolve(SqliteStateStore.FILE_NAME));
+    StateStore store = dryRun && fresh ? SqliteStateStore.inMemory() : SqliteStateStore.open(config.stateDir());
+    return new Application(config, settings, store, mailbox, templates, clock);
+  }
+
+  /** Opens only the state, for commands that need no mailbox. */
+  static StateStore openStore(Config config) {
+    return SqliteStateStore.open(config.stateDir());
+  }
+
+  Cycle cycle() {
+    return new Cycle(settings, mailbox, mailbox, store,
+        new FollowUpWriter(settings, templates, new DraftComposer()), new DigestComposer(), clock);
+  }
+
+  static EngineSettings settings(Config config) {
+    Map<String, ContactCard> cards = new HashMap<>();
+    config.contacts().forEach((address, info) -> cards.put(address, card(info)));
+    String first = config.identity().addresses().stream().sorted().findFirst().orElseThrow();
+    String from = config.primaryAddress() == null ? first : config.primaryAddress();
+    return new EngineSettings(config.identity(), new EmailAddress(from, config.identity().name()),
+        config.followUp(), config.businessCalendar(), config.signature(), cards);
+  }
+
+  private static ContactCard card(ContactInfo info) {
+    return new ContactCard(info.name(), info.phone(), info.company());
+  }
+
+  static ImapAccount account(Config config) {
+    MailSettings mail = config.mail();
+    if (mail.provider() != MailSettings.Provider.IMAP) {
+      throw new ConfigException(config.source(), "mail.provider",
+          "imap (the Gmail API adapter is not part of this version)", mail.provider().name().toLowerCase());
+    }
+    ImapSettings imap = mail.imap();
+    return new ImapAccount(imap.host(), imap.port(), ImapAccount.Security.valueOf(imap.security().name()),
+        imap.username(), imap.password().reveal(), imap.sentFolder(), imap.draftsFolder(), imap.inboxFolder(),
+        config.followUp().stopFolder(), IMAP_TIMEOUT);
+  }
+
+  @Override
+  public void close() {
+    try {
+      mailbox.close();
+    } finally {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.secondcall.cli;
+
+import io.secondcall.config.ConfigException;
+import io.secondcall.port.MailAccessException;
+import io.secondcall.template.TemplateException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Builds the command line and maps failures to one line on stderr and an exit code. */
+public final class Cli {
+
+  private Cli() {}
+
+  public static int execute(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cmd = new CommandLine(new SecondcallCommand());
+    cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      boolean verbose = parseResult.hasMatchedOption("--verbose")
+          || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
+      return report(e, commandLine.getErr(), verbose);
+    });
+    return cmd.execute(args);
+  }
+
+  static int report(Exception e, PrintWriter err, boolean verbose) {
+    err.println("secondcall: " + oneLine(e));
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    return exitCode(e);
+  }
+
+  static int exitCode(Throwable e) {
+    if (e instanceof ConfigException || e instanceof TemplateException || e instanceof CommandLine.ParameterException) {
+      return ExitCodes.BAD_CONFIG;
+    }
+    if (e instanceof MailAccessException) {
+      return ExitCodes.UNREACHABLE;
+    }
+    return ExitCodes.FAILURE;
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replaceAll("[\\r\\n]+", " ").strip();
+  }
+}

@@ -1,0 +1,39 @@
+package io.secondcall.cli;
+
+import io.secondcall.config.Config;
+import io.secondcall.engine.CycleReport;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "scan", description = "Run one full cycle, then exit.")
+final class ScanCommand implements Callable<Integer> {
+
+  @Mixin ConfigOption config;
+
+  @Option(names = "--dry-run", description = "Print what would be done and change nothing anywhere.")
+  boolean dryRun;
+
+  @Option(names = "--now", paramLabel = "ISO_INSTANT",
+      description = "Run as if at this instant, e.g. 2026-12-01T09:30:00Z.")
+  Instant now;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Config loaded = config.load();
+    Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC);
+    try (Application app = Application.open(loaded, clock, dryRun)) {
+      CycleReport report = dryRun ? app.cycle().dryRun() : app.cycle().run();
+      new ReportPrinter(spec.commandLine().getOut(), loaded.zone()).print(report);
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,12 @@
+package io.secondcall.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+final class Version implements IVersionProvider {
+
+  @Override
+  public String[] getVersion() {
+    String v = Version.class.getPackage().getImplementationVersion();
+    return new String[] {"secondcall " + (v == null ? "(development build)" : v)};
+  }
+}

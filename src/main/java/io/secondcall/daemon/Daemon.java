@@ -1,0 +1,72 @@
+package io.secondcall.daemon;
+
+import io.secondcall.port.MailAccessException;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loop of {@code secondcall run}: a cycle, then a wait, until stopped. Every cycle is
+ * guarded so that one failure never ends the daemon (as a ScheduledExecutorService would
+ * silently do); an unreachable server is retried with backoff.
+ */
+public final class Daemon {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+  private final String account;
+  private final Runnable cycle;
+  private final Duration poll;
+  private final Waiter waiter;
+  private final Backoff backoff = new Backoff();
+  private volatile boolean stopping;
+
+  public Daemon(String account, Runnable cycle, Duration poll, Waiter waiter) {
+    this.account = Objects.requireNonNull(account, "account");
+    this.cycle = Objects.requireNonNull(cycle, "cycle");
+    this.poll = Objects.requireNonNull(poll, "poll");
+    this.waiter = Objects.requireNonNull(waiter, "waiter");
+  }
+
+  /** Runs until {@link #stop()} or an interrupt; returns normally. */
+  public void run() {
+    LOG.info("{} started, checking every {} s", account, poll.toSeconds());
+    while (!stopping && !Thread.currentThread().isInterrupted()) {
+      Duration wait = runOnce();
+      if (stopping) {
+        break;
+      }
+      try {
+        waiter.await(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    LOG.info("{} stopped", account);
+  }
+
+  /** One guarded cycle; returns how long to wait before the next. */
+  Duration runOnce() {
+    try {
+      cycle.run();
+      if (backoff.failures() > 0) {
+        LOG.info("{} connection restored", account);
+      }
+      backoff.reset();
+      return poll;
+    } catch (MailAccessException e) {
+      Duration wait = backoff.next();
+      LOG.warn("{} {} ({}), retrying in {} s", account, e.getMessage(),
+          e.isTransient() ? "unreachable" : "login refused", wait.toSeconds());
+      return wait;
+    } catch (RuntimeException e) {
+      LOG.error("{} cycle failed: {}", account, e.toString(), e);
+      return poll;
+    }
+  }
+
+  public void stop() {
+    stopping = true;
+  }
+}

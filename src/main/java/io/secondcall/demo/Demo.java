@@ -1,0 +1,160 @@
+package io.secondcall.demo;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.secondcall.core.BusinessCalendar;
+import io.secondcall.core.EmailAddress;
+import io.secondcall.core.FollowUpRules;
+import io.secondcall.core.Identity;
+import io.secondcall.core.WorkingHours;
+import io.secondcall.engine.Action;
+import io.secondcall.engine.Cycle;
+import io.secondcall.engine.CycleReport;
+import io.secondcall.engine.EngineSettings;
+import io.secondcall.engine.FollowUpWriter;
+import io.secondcall.engine.StatusView;
+import io.secondcall.holidays.JollydayHolidays;
+import io.secondcall.mail.imap.ImapAccount;
+import io.secondcall.mail.imap.ImapMailbox;
+import io.secondcall.store.SqliteStateStore;
+import io.secondcall.template.DigestComposer;
+import io.secondcall.template.DraftComposer;
+import io.secondcall.template.Templates;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code secondcall demo}: the whole product on an embedded GreenMail server with a dozen sample
+ * prospects, one cycle each simulated morning over Christmas and New Year in Bavaria (public
+ * holidays included), with a simulated user who sends most drafts and deletes one.
+ */
+public final class Demo {
+
+  static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+  static final String USER = "dana@" + SampleMailbox.DOMAIN;
+  static final String PASSWORD = "demo-password";
+  /** The first cycle: the Friday before Christmas. */
+  static final LocalDate FIRST_DAY = LocalDate.of(2026, 12, 18);
+  static final LocalDate LAST_DAY = LocalDate.of(2027, 1, 20);
+  static final LocalTime CYCLE_TIME = LocalTime.of(9, 30);
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+  private final PrintWriter out;
+
+  public Demo(PrintWriter out) {
+    this.out = out;
+  }
+
+  public void run() throws MessagingException, IOException {
+    GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+    server.start();
+    Path state = Files.createTempDirectory("secondcall-demo");
+    try {
+      server.setUser(USER, USER, PASSWORD);
+      int port = server.getImap().getPort();
+      try (SampleMailbox mailbox = new SampleMailbox("127.0.0.1", port, USER, PASSWORD);
+          ImapMailbox imap = new ImapMailbox(new ImapAccount("127.0.0.1", port, ImapAccount.Security.NONE, USER,
+              PASSWORD, "Sent", "Drafts", "INBOX", "secondcall/stop", Duration.ofSeconds(10)));
+          SqliteStateStore store = SqliteStateStore.open(state)) {
+        Scenario scenario = new Scenario(mailbox, ZONE);
+        scenario.before(FIRST_DAY);
+        SimulatedClock clock = new SimulatedClock(at(FIRST_DAY, CYCLE_TIME).toInstant(), ZONE);
+        EngineSettings settings = settings();
+        Cycle cycle = new Cycle(settings, imap, imap, store,
+            new FollowUpWriter(settings, Templates.load(null), new DraftComposer()), new DigestComposer(), clock);
+        intro(port);
+        for (LocalDate day = FIRST_DAY; !day.isAfter(LAST_DAY); day = day.plusDays(1)) {
+          clock.set(at(day, CYCLE_TIME).toInstant());
+          CycleReport report = cycle.run();
+          List<String> userActions = scenario.after(day, mailbox.drafts());
+          print(day, settings.calendar(), report, userActions);
+          scenario.arrivals(day);
+        }
+        outro(mailbox, new StatusView(store, settings));
+      }
+    } finally {
+      server.stop();
+      deleteTree(state);
+    }
+  }
+
+  static EngineSettings settings() {
+    Identity me = new Identity("Dana Weber", Set.of(USER), Set.of(SampleMailbox.DOMAIN), Set.of(), Set.of());
+    BusinessCalendar calendar = new BusinessCalendar(ZONE, WorkingHours.DEFAULT, JollydayHolidays.of("DE-BY"));
+    return new EngineSettings(me, new EmailAddress(USER, "Dana Weber"), FollowUpRules.defaults(), calendar,
+        "Dana Weber\nNorthwind Consulting\n+49 89 1234 5678", Map.of());
+  }
+
+  static ZonedDateTime at(LocalDate day, LocalTime time) {
+    return ZonedDateTime.of(day, time, ZONE);
+  }
+
+  private void intro(int port) {
+    out.println("secondcall demo: an embedded IMAP server on 127.0.0.1:" + port + " holds Dana's mailbox.");
+    out.println("Dana (dana@" + SampleMailbox.DOMAIN + ", Munich, public holidays of DE-BY) wrote to a dozen people");
+    out.println("in the week before Christmas. secondcall runs one cycle every morning at 09:30; Dana sends");
+    out.println("the drafts it prepares later that morning, except one she deletes. Cadence: 3, 5, 7 business days,");
+    out.println("then a closing note. Nothing is ever sent to a prospect by secondcall itself.");
+    out.println();
+  }
+
+  private void print(LocalDate day, BusinessCalendar calendar, CycleReport report, List<String> userActions) {
+    List<Action> shown = report.actions().stream().filter(a -> a.kind() != Action.Kind.DIGEST).toList();
+    if (shown.isEmpty() && userActions.isEmpty()) {
+      return;
+    }
+    String note = calendar.isBusinessDay(day) ? "" : day.getDayOfWeek().getValue() >= 6 ? "  (weekend)" : "  (public holiday)";
+    out.println(DAY.format(day) + note);
+    for (Action a : shown) {
+      out.println("  " + DemoLines.line(a));
+    }
+    for (String u : userActions) {
+      out.println("  Dana: " + u);
+    }
+    out.println();
+  }
+
+  private void outro(SampleMailbox mailbox, StatusView status) throws MessagingException, IOException {
+    out.println("Where every conversation stands now (secondcall status):");
+    for (StatusView.Row r : status.rows()) {
+      out.printf(Locale.ROOT, "  %-30s %-36s %s%n", r.contact(), "\"" + r.subject() + "\"", r.next());
+    }
+    out.println();
+    MimeMessage digest = mailbox.lastDigest();
+    if (digest != null) {
+      out.println("The last digest in Dana's inbox:");
+      out.println(DemoLines.indent(DemoLines.show(digest)));
+    }
+    List<MimeMessage> drafts = mailbox.drafts();
+    if (!drafts.isEmpty()) {
+      out.println("A draft waiting in Dana's Drafts folder, as her mail client shows it:");
+      out.println(DemoLines.indent(DemoLines.show(drafts.get(drafts.size() - 1))));
+    }
+    out.flush();
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package io.secondcall.engine;
+
+import io.secondcall.core.Conversation;
+import io.secondcall.core.Ids;
+import io.secondcall.core.MailMessage;
+import io.secondcall.core.OutreachDecision;
+import io.secondcall.core.OutreachRules;
+import io.secondcall.core.Quotes;
+import io.secondcall.core.Subjects;
+import io.secondcall.port.FolderChanges;
+import io.secondcall.port.MailFolder;
+import io.secondcall.port.StepRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns new messages in Sent into tracked outreach and touches. */
+final class SentMail {
+
+  /** How much of the user's last message is kept for the quote. */
+  static final int KEPT_TEXT = 2000;
+
+  private final CycleRun run;
+  private final OutreachRules outreach;
+  private final Instant firstScanAt;
+
+  SentMail(CycleRun run, Instant firstScanAt) {
+    this.run = run;
+    this.firstScanAt = firstScanAt;
+    this.outreach = new OutreachRules(run.settings.identity(), run.settings.rules());
+  }
+
+  void process(FolderChanges changes) {
+    run.report.countSkipped(changes.skipped());
+    List<MailMessage> messages = new ArrayList<>(changes.messages());
+    messages.sort(Comparator.comparing(MailMessage::date));
+    List<Long> needText = messages.stream()
+        .filter(m -> m.recipients().stream().anyMatch(run.settings.identity()::isExternal))
+        .filter(m -> run.store.conversationOfMessage(m.messageId()).isEmpty())
+        .map(MailMessage::uid)
+        .toList();
+    Map<Long, String> texts = needText.isEmpty()
+        ? Map.of()
+        : run.mail.texts(MailFolder.SENT, changes.cursor().uidValidity(), needText);
+    run.store.inTransaction(() -> {
+      for (MailMessage m : messages) {
+        handle(m.withText(texts.get(m.uid())));
+      }
+      run.store.saveCursor(MailFolder.SENT, changes.cursor());
+    });
+  }
+
+  private void handle(MailMessage m) {
+    if (run.store.conversationOfMessage(m.messageId()).isPresent()) {
+      return; // read before: a resync after a UIDVALIDITY change
+    }
+    Optional<StepRecord> ours = m.header("x-secondcall-id").flatMap(run.store::step);
+    if (ours.isPresent()) {
+      run.store.conversation(ours.get().conversationId()).ifPresent(c -> sentDraft(m, c, ours.get()));
+      return;
+    }
+    Optional<Conversation> thread = threadOf(m);
+    if (thread.isPresent() && continues(thread.get())) {
+      touch(m, thread.get());
+      return;
+    }
+    OutreachDecision decision = outreach.evaluate(m, firstScanAt);
+    if (!decision.outreach()) {
+      run.report.add(new Action(Action.Kind.IGNORED, "", firstRecipient(m), Subjects.strip(m.subject()),
+          decision.reason(), m.date()));
+      return;
+    }
+    track(m, decision);
+  }
+
+  /** A conversation ended by a reply or exhausted starts afresh when the user writes again. */
+  private static boolean continues(Conversation c) {
+    return c.isActive()
+        || c.status() == Conversation.Status.STOPPED
+        || c.status() == Conversation.Status.BOUNCED;
+  }
+
+  private Optional<Conversation> threadOf(MailMessage m) {
+    for (String id : m.referencedIds()) {
+      Optional<Conversation> c = run.store.conversationOfMessage(id).flatMap(run.store::conversation);
+      if (c.isPresent()) {
+        return c;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void sentDraft(MailMessage m, Conversation c, StepRecord step) {
+    run.store.saveStep(step.withState(StepRecord.State.SENT, m.date()));
+    Conversation touched = c.touched(m.date(), m.messageId(), referencesOf(m), keptText(m), false);
+    run.store.save(touched);
+    run.store.linkMessage(m.messageId(), c.id());
+    run.record(Action.Kind.TOUCHED, touched, "sent step " + step.number(), m.date());
+  }
+
+  private void touch(MailMessage m, Conversation c) {
+    run.store.linkMessage(m.messageId(), c.id());
+    if (!c.isActive()) {
+      return;
+    }
+    // A draft of ours still waiting means the user sent it from a client that drops our header,
+    // or wrote their own follow-up instead; either way that step is done.
+    Optional<StepRecord> waiting = run.store.steps(c.id()).stream()
+        .filter(s -> s.state() == StepRecord.State.DRAFTED || s.state() == StepRecord.State.PREPARING)
+        .findFirst();
+    waiting.ifPresent(s -> run.store.saveStep(s.withState(StepRecord.State.SENT, m.date())));
+    Conversation touched = c.touched(m.date(), m.messageId(), referencesOf(m), keptText(m), waiting.isEmpty());
+    run.store.save(touched);
+    run.record(Action.Kind.TOUCHED, touched,
+        waiting.map(s -> "sent step " + s.number()).orElse("followed up by hand"), m.date());
+  }
+
+  private void track(MailMessage m, OutreachDecision decision) {
+    String id = Ids.conversationId(m.messageId());
+    if (run.store.conversation(id).isPresent()) {
+      return;
+    }
+    Conversation c = new Conversation(id, decision.contacts(), Subjects.strip(m.subject()), m.messageId(),
+        m.threadId(), m.date(), m.date(), m.messageId(), referencesOf(m), keptText(m), 1, 0,
+        decision.firstStepDays(), null, Conversation.Status.ACTIVE, null, null);
+    run.store.save(c);
+    run.store.linkMessage(m.messageId(), id);
+    for (String ref : m.referencedIds()) {
+      if (run.store.conversationOfMessage(ref).isEmpty()) {
+        run.store.linkMessage(ref, id);
+      }
+    }
+    run.record(Action.Kind.TRACKED, c, decision.reason(), m.date());
+  }
+
+  /** References for a reply to {@code m}: its own References, then its In-Reply-To. */
+  private static List<String> referencesOf(MailMessage m) {
+    List<String> refs = new ArrayList<>(m.references());
+    for (String id : m.inReplyTo()) {
+      if (!refs.contains(id)) {
+        refs.add(id);
+      }
+    }
+    return refs;
+  }
+
+  private static String keptText(MailMessage m) {
+    return m.text() == null ? "" : Quotes.excerpt(m.text(), KEPT_TEXT);
+  }
+
+  private static String firstRecipient(MailMessage m) {
+    return m.recipients().isEmpty() ? "" : m.recipients().get(0).address();
+  }
+}

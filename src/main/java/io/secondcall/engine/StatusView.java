@@ -1,0 +1,64 @@
+package io.secondcall.engine;
+
+import io.secondcall.core.Conversation;
+import io.secondcall.core.FollowUpPolicy;
+import io.secondcall.core.PlannedStep;
+import io.secondcall.port.StateStore;
+import io.secondcall.port.StepRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The tracked conversations as {@code secondcall status} shows them. */
+public final class StatusView {
+
+  /**
+   * One row of the status table.
+   *
+   * @param step the number of steps used so far
+   * @param next what happens next, e.g. "follow-up 2", "waiting for you to send step 1", "replied"
+   * @param nextAt when, or null
+   */
+  public record Row(String id, String contact, String subject, Instant lastTouch, int step, String next, Instant nextAt) {}
+
+  private final StateStore store;
+  private final FollowUpPolicy policy;
+
+  public StatusView(StateStore store, EngineSettings settings) {
+    this.store = store;
+    this.policy = new FollowUpPolicy(settings.rules(), settings.calendar());
+  }
+
+  public List<Row> rows() {
+    List<Row> rows = new ArrayList<>();
+    for (Conversation c : store.conversations()) {
+      rows.add(row(c));
+    }
+    return rows;
+  }
+
+  private Row row(Conversation c) {
+    String contact = c.contacts().size() > 1
+        ? c.contact().address() + " +" + (c.contacts().size() - 1)
+        : c.contact().address();
+    if (!c.isActive()) {
+      String what = c.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+          + (c.endReason() == null ? "" : ": " + c.endReason());
+      return new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(), what, c.endedAt());
+    }
+    Optional<StepRecord> waiting = store.steps(c.id()).stream()
+        .filter(s -> s.state() == StepRecord.State.DRAFTED || s.state() == StepRecord.State.PREPARING)
+        .findFirst();
+    if (waiting.isPresent()) {
+      return new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(),
+          "draft of step " + waiting.get().number() + " waiting in Drafts", waiting.get().preparedAt());
+    }
+    Optional<PlannedStep> next = policy.next(c, false);
+    return next
+        .map(p -> new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(),
+            p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + p.number(), p.dueAt()))
+        .orElseGet(() -> new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(), "sequence complete", null));
+  }
+}
