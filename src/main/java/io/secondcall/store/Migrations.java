@@ -88,7 +88,11 @@ final class Migrations {
       insert.setLong(3, System.currentTimeMillis());
       insert.executeUpdate();
     }
-    log.info("{}: applied schema migration {}", database, script);
+    if (database.equals(SqliteStateStore.IN_MEMORY)) {
+      log.debug("{}: applied schema migration {}", database, script);
+    } else {
+      log.info("{}: applied schema migration {}", database, script);
+    }
   }
 
   /**

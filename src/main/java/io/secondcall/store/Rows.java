@@ -20,6 +20,7 @@ import java.util.List;
 /**
  * Column values of the V1 schema to records and back: instants as epoch milliseconds, dates as
  * ISO text, lists as JSON arrays (display names may hold any character, so no ad-hoc separator).
+ * The column lists are compile-time constants spliced into SQL; values are always bound.
  */
 final class Rows {
 

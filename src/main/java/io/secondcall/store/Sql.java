@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Prepared statements on one connection, with every {@link SQLException} turned into a
@@ -24,9 +25,53 @@ final class Sql {
   private final Connection connection;
   private final String database;
 
-  Sql(Connection connection, String database) {
+  private Sql(Connection connection, String database) {
     this.connection = connection;
     this.database = database;
+  }
+
+  /** Opens the connection with the pragmas durability depends on. */
+  static Sql connect(String url, String database) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    // FULL syncs the WAL on every commit: a commit survives a power loss (SPEC section 10).
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(5000);
+    // Take the write lock at BEGIN: a deferred transaction that later writes can fail at once
+    // with SQLITE_BUSY instead of waiting out busy_timeout.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    try {
+      return new Sql(config.createConnection(url), database);
+    } catch (SQLException e) {
+      throw new StateStoreException(database, "cannot open: " + e.getMessage(), e);
+    }
+  }
+
+  /** Brings the schema up to date; see {@link Migrations}. */
+  void migrate() {
+    try {
+      Migrations.apply(connection, database);
+    } catch (SQLException e) {
+      throw failure("migrate the schema", e);
+    }
+  }
+
+  void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw failure("close", e);
+    }
+  }
+
+  /** Closes the connection after {@code cause} made it useless, keeping {@code cause} first. */
+  void closeAfter(RuntimeException cause) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
   }
 
   <T> List<T> query(String what, String sql, RowMapper<T> mapper, Object... params) {
@@ -75,10 +120,15 @@ final class Sql {
     try {
       connection.setAutoCommit(false);
     } catch (SQLException e) {
-      throw failure("begin a transaction", e);
+      StateStoreException failure = failure("begin a transaction", e);
+      // The driver flips its flag before it runs BEGIN: flip it back, or the next begin() would
+      // think a transaction is open and run its work unprotected.
+      resetAutoCommit(failure);
+      throw failure;
     }
   }
 
+  /** Commits; on failure the transaction is still open and the caller rolls it back. */
   void commit() {
     try {
       connection.commit();
@@ -91,9 +141,22 @@ final class Sql {
   void rollback() {
     try {
       connection.rollback();
+    } catch (SQLException e) {
+      StateStoreException failure = failure("roll back", e);
+      resetAutoCommit(failure);
+      throw failure;
+    }
+    resetAutoCommit(null);
+  }
+
+  private void resetAutoCommit(StateStoreException pending) {
+    try {
       connection.setAutoCommit(true);
     } catch (SQLException e) {
-      throw failure("roll back", e);
+      if (pending == null) {
+        throw failure("end the transaction", e);
+      }
+      pending.addSuppressed(e);
     }
   }
 

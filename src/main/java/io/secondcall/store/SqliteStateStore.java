@@ -9,8 +9,6 @@ import io.secondcall.port.StateStore;
 import io.secondcall.port.StepRecord;
 import io.secondcall.port.SyncCursor;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The {@link StateStore} in one SQLite file, {@code secondcall.db} under the state directory.
@@ -35,19 +32,20 @@ public final class SqliteStateStore implements StateStore {
   /** The database file's name inside the state directory. */
   public static final String FILE_NAME = "secondcall.db";
 
+  /** How an in-memory database is named in messages. */
+  static final String IN_MEMORY = ":memory:";
+
   private static final int MESSAGE_CACHE_SIZE = 50_000;
   private static final String FIRST_SCAN_AT = "first_scan_at";
 
-  private final Connection connection;
   private final Sql sql;
   /** Message-ID to conversation id; only hits are cached, and links are never removed. */
   private final Cache<String, String> messageCache =
       Caffeine.newBuilder().maximumSize(MESSAGE_CACHE_SIZE).executor(Runnable::run).build();
   private int depth;
 
-  private SqliteStateStore(Connection connection, String database) {
-    this.connection = connection;
-    this.sql = new Sql(connection, database);
+  private SqliteStateStore(Sql sql) {
+    this.sql = sql;
   }
 
   /**
@@ -64,33 +62,17 @@ public final class SqliteStateStore implements StateStore {
 
   /** A fresh database in memory, gone on {@link #close()}: for dry runs on a fresh install. */
   public static SqliteStateStore inMemory() {
-    return connect("jdbc:sqlite::memory:", ":memory:");
+    return connect("jdbc:sqlite::memory:", IN_MEMORY);
   }
 
   private static SqliteStateStore connect(String url, String database) {
-    SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    config.enforceForeignKeys(true);
-    config.setBusyTimeout(5000);
-    // Take the write lock at BEGIN: a deferred transaction that later writes can fail at once
-    // with SQLITE_BUSY instead of waiting out busy_timeout.
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    Connection connection;
+    Sql sql = Sql.connect(url, database);
     try {
-      connection = config.createConnection(url);
-    } catch (SQLException e) {
-      throw new StateStoreException(database, "cannot open: " + e.getMessage(), e);
-    }
-    try {
-      Migrations.apply(connection, database);
-      return new SqliteStateStore(connection, database);
-    } catch (SQLException | RuntimeException e) {
-      closeQuietly(connection, e);
-      if (e instanceof StateStoreException stateStoreException) {
-        throw stateStoreException;
-      }
-      throw new StateStoreException(database, "cannot migrate the schema: " + e.getMessage(), e);
+      sql.migrate();
+      return new SqliteStateStore(sql);
+    } catch (RuntimeException e) {
+      sql.closeAfter(e);
+      throw e;
     }
   }
 
@@ -324,18 +306,6 @@ public final class SqliteStateStore implements StateStore {
 
   @Override
   public synchronized void close() {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      throw sql.failure("close", e);
-    }
-  }
-
-  private static void closeQuietly(Connection connection, Exception cause) {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
-    }
+    sql.close();
   }
 }
