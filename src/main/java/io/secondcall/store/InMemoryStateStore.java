@@ -1,0 +1,208 @@
+package io.secondcall.store;
+
+import io.secondcall.core.Conversation;
+import io.secondcall.port.DigestEntry;
+import io.secondcall.port.MailFolder;
+import io.secondcall.port.StateStore;
+import io.secondcall.port.StepRecord;
+import io.secondcall.port.SyncCursor;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link StateStore} in memory, for tests of the engine. It behaves like {@link
+ * SqliteStateStore}: same ordering, instants kept to the millisecond, and transactions that
+ * restore a snapshot taken at the start of the outermost transaction when the work throws.
+ */
+public final class InMemoryStateStore implements StateStore {
+
+  private Tables tables = new Tables();
+  private int depth;
+
+  @Override
+  public synchronized void inTransaction(Runnable work) {
+    Objects.requireNonNull(work, "work");
+    if (depth > 0) {
+      depth++;
+      try {
+        work.run();
+      } finally {
+        depth--;
+      }
+      return;
+    }
+    run(work, false);
+  }
+
+  @Override
+  public synchronized void inDiscardedTransaction(Runnable work) {
+    Objects.requireNonNull(work, "work");
+    if (depth > 0) {
+      throw new IllegalStateException("a discarded transaction cannot run inside another transaction");
+    }
+    run(work, true);
+  }
+
+  private void run(Runnable work, boolean discarded) {
+    Tables before = tables.copy();
+    depth = 1;
+    boolean done = false;
+    try {
+      work.run();
+      done = true;
+    } finally {
+      depth = 0;
+      if (!done || discarded) {
+        tables = before;
+      }
+    }
+  }
+
+  @Override
+  public synchronized Optional<Instant> firstScanAt() {
+    return Optional.ofNullable(tables.firstScanAt);
+  }
+
+  @Override
+  public synchronized void setFirstScanAt(Instant at) {
+    tables.firstScanAt = Millis.truncate(Objects.requireNonNull(at, "at"));
+  }
+
+  @Override
+  public synchronized SyncCursor cursor(MailFolder folder) {
+    return tables.cursors.getOrDefault(Objects.requireNonNull(folder, "folder"), SyncCursor.NONE);
+  }
+
+  @Override
+  public synchronized void saveCursor(MailFolder folder, SyncCursor cursor) {
+    tables.cursors.put(Objects.requireNonNull(folder, "folder"), Objects.requireNonNull(cursor, "cursor"));
+  }
+
+  @Override
+  public synchronized void save(Conversation conversation) {
+    tables.conversations.put(conversation.id(), Millis.truncate(conversation));
+  }
+
+  @Override
+  public synchronized Optional<Conversation> conversation(String id) {
+    return Optional.ofNullable(tables.conversations.get(id));
+  }
+
+  @Override
+  public synchronized List<Conversation> conversations() {
+    return tables.conversations.values().stream()
+        .sorted(Comparator.comparing(Conversation::startedAt))
+        .toList();
+  }
+
+  @Override
+  public synchronized List<Conversation> activeConversations() {
+    return conversations().stream().filter(Conversation::isActive).toList();
+  }
+
+  @Override
+  public synchronized void linkMessage(String messageId, String conversationId) {
+    Objects.requireNonNull(conversationId, "conversationId");
+    tables.messageLinks.putIfAbsent(Objects.requireNonNull(messageId, "messageId"), conversationId);
+  }
+
+  @Override
+  public synchronized Optional<String> conversationOfMessage(String messageId) {
+    return Optional.ofNullable(tables.messageLinks.get(messageId));
+  }
+
+  @Override
+  public synchronized void saveStep(StepRecord step) {
+    tables.steps.put(step.secondcallId(), Millis.truncate(step));
+  }
+
+  @Override
+  public synchronized Optional<StepRecord> step(String secondcallId) {
+    return Optional.ofNullable(tables.steps.get(secondcallId));
+  }
+
+  @Override
+  public synchronized List<StepRecord> steps(String conversationId) {
+    return tables.steps.values().stream()
+        .filter(s -> s.conversationId().equals(conversationId))
+        .sorted(Comparator.comparingInt(StepRecord::number))
+        .toList();
+  }
+
+  @Override
+  public synchronized List<StepRecord> stepsIn(StepRecord.State state) {
+    return tables.steps.values().stream()
+        .filter(s -> s.state() == state)
+        .sorted(Comparator.comparing(StepRecord::dueAt))
+        .toList();
+  }
+
+  @Override
+  public synchronized int countPreparedBetween(Instant from, Instant to) {
+    long fromMillis = Millis.ceil(from);
+    long toMillis = Millis.ceil(to);
+    return (int) tables.steps.values().stream()
+        .mapToLong(s -> s.preparedAt().toEpochMilli())
+        .filter(at -> at >= fromMillis && at < toMillis)
+        .count();
+  }
+
+  @Override
+  public synchronized void addDigestEntry(DigestEntry entry) {
+    tables.digest.putIfAbsent(entry.key(), new StoredEntry(Millis.truncate(entry), null));
+  }
+
+  @Override
+  public synchronized List<DigestEntry> pendingDigestEntries() {
+    return tables.digest.values().stream()
+        .filter(e -> e.digestId == null)
+        .map(StoredEntry::entry)
+        .sorted(Comparator.comparing(DigestEntry::createdAt))
+        .toList();
+  }
+
+  @Override
+  public synchronized void markDigestDelivered(Collection<String> keys, String digestId) {
+    Objects.requireNonNull(digestId, "digestId");
+    for (String key : keys) {
+      tables.digest.computeIfPresent(key,
+          (k, e) -> e.digestId == null ? new StoredEntry(e.entry, digestId) : e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // Nothing to release.
+  }
+
+  private record StoredEntry(DigestEntry entry, String digestId) {}
+
+  /** All state; values are immutable records, so a copy of the maps is a full snapshot. */
+  private static final class Tables {
+    Instant firstScanAt;
+    final Map<MailFolder, SyncCursor> cursors = new EnumMap<>(MailFolder.class);
+    // Insertion order is the tie-break, as rowid is in SQLite.
+    final Map<String, Conversation> conversations = new LinkedHashMap<>();
+    final Map<String, String> messageLinks = new LinkedHashMap<>();
+    final Map<String, StepRecord> steps = new LinkedHashMap<>();
+    final Map<String, StoredEntry> digest = new LinkedHashMap<>();
+
+    Tables copy() {
+      Tables copy = new Tables();
+      copy.firstScanAt = firstScanAt;
+      copy.cursors.putAll(cursors);
+      copy.conversations.putAll(conversations);
+      copy.messageLinks.putAll(messageLinks);
+      copy.steps.putAll(steps);
+      copy.digest.putAll(digest);
+      return copy;
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package io.secondcall.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Prepared statements on one connection, with every {@link SQLException} turned into a
+ * {@link StateStoreException} that names the database and what was being done. Values are only
+ * ever bound as parameters. Callers hold the store's monitor.
+ */
+final class Sql {
+
+  /** Maps the current row of a result set. */
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private final Connection connection;
+  private final String database;
+
+  private Sql(Connection connection, String database) {
+    this.connection = connection;
+    this.database = database;
+  }
+
+  /** Opens the connection with the pragmas durability depends on. */
+  static Sql connect(String url, String database) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    // FULL syncs the WAL on every commit: a commit survives a power loss (SPEC section 10).
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(5000);
+    // Take the write lock at BEGIN: a deferred transaction that later writes can fail at once
+    // with SQLITE_BUSY instead of waiting out busy_timeout.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    try {
+      return new Sql(config.createConnection(url), database);
+    } catch (SQLException e) {
+      throw new StateStoreException(database, "cannot open: " + e.getMessage(), e);
+    }
+  }
+
+  /** Brings the schema up to date; see {@link Migrations}. */
+  void migrate() {
+    try {
+      Migrations.apply(connection, database);
+    } catch (SQLException e) {
+      throw failure("migrate the schema", e);
+    }
+  }
+
+  void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw failure("close", e);
+    }
+  }
+
+  /** Closes the connection after {@code cause} made it useless, keeping {@code cause} first. */
+  void closeAfter(RuntimeException cause) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  <T> List<T> query(String what, String sql, RowMapper<T> mapper, Object... params) {
+    try (PreparedStatement statement = prepare(sql, params);
+        ResultSet rs = statement.executeQuery()) {
+      List<T> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(mapper.map(rs));
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  <T> Optional<T> queryOne(String what, String sql, RowMapper<T> mapper, Object... params) {
+    List<T> rows = query(what, sql, mapper, params);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  int update(String what, String sql, Object... params) {
+    try (PreparedStatement statement = prepare(sql, params)) {
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  /** Runs the statement once per row of parameters, in one batch. */
+  void updateBatch(String what, String sql, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (Object[] params : rows) {
+        bind(statement, params);
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  void begin() {
+    try {
+      connection.setAutoCommit(false);
+    } catch (SQLException e) {
+      StateStoreException failure = failure("begin a transaction", e);
+      // The driver flips its flag before it runs BEGIN: flip it back, or the next begin() would
+      // think a transaction is open and run its work unprotected.
+      resetAutoCommit(failure);
+      throw failure;
+    }
+  }
+
+  /** Commits; on failure the transaction is still open and the caller rolls it back. */
+  void commit() {
+    try {
+      connection.commit();
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      throw failure("commit", e);
+    }
+  }
+
+  void rollback() {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      StateStoreException failure = failure("roll back", e);
+      resetAutoCommit(failure);
+      throw failure;
+    }
+    resetAutoCommit(null);
+  }
+
+  private void resetAutoCommit(StateStoreException pending) {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      if (pending == null) {
+        throw failure("end the transaction", e);
+      }
+      pending.addSuppressed(e);
+    }
+  }
+
+  StateStoreException failure(String what, SQLException e) {
+    return new StateStoreException(database, what + " failed: " + e.getMessage(), e);
+  }
+
+  private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    try {
+      bind(statement, params);
+      return statement;
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      statement.setObject(i + 1, params[i]);
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package io.secondcall.store;
+
+import static io.secondcall.store.StateStoreContract.conversation;
+import static io.secondcall.store.StateStoreContract.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.secondcall.core.Conversation;
+import io.secondcall.port.DigestEntry;
+import io.secondcall.port.MailFolder;
+import io.secondcall.port.StateStore;
+import io.secondcall.port.StepRecord;
+import io.secondcall.port.SyncCursor;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStateStoreTest implements StateStoreContract {
+
+  @TempDir Path tempDir;
+
+  private final List<SqliteStateStore> opened = new ArrayList<>();
+  private SqliteStateStore store;
+
+  @Override
+  public StateStore store() {
+    if (store == null) {
+      store = open();
+    }
+    return store;
+  }
+
+  private SqliteStateStore open() {
+    SqliteStateStore opening = SqliteStateStore.open(stateDir());
+    opened.add(opening);
+    return opening;
+  }
+
+  private Path stateDir() {
+    return tempDir.resolve("var/lib/secondcall");
+  }
+
+  private Path dbFile() {
+    return stateDir().resolve(SqliteStateStore.FILE_NAME);
+  }
+
+  @AfterEach
+  void closeAll() {
+    opened.forEach(SqliteStateStore::close);
+  }
+
+  @Test
+  void keepsEverythingAcrossCloseAndReopen() {
+    SqliteStateStore first = open();
+    Conversation c1 = conversation("c1", T0);
+    StepRecord s1 = step("c1", 1, StepRecord.State.DRAFTED, T0);
+    DigestEntry e1 = StateStoreContract.entry("c1.1", T0);
+    first.inTransaction(() -> {
+      first.save(c1);
+      first.linkMessage("<m1@mail.example>", "c1");
+      first.saveStep(s1);
+      first.addDigestEntry(e1);
+      first.saveCursor(MailFolder.INBOX, new SyncCursor(5, 500));
+      first.setFirstScanAt(T0);
+    });
+    first.close();
+    opened.remove(first);
+
+    SqliteStateStore reopened = open();
+
+    assertThat(reopened.conversations()).containsExactly(c1);
+    assertThat(reopened.conversationOfMessage("<m1@mail.example>")).contains("c1");
+    assertThat(reopened.steps("c1")).containsExactly(s1);
+    assertThat(reopened.pendingDigestEntries()).containsExactly(e1);
+    assertThat(reopened.cursor(MailFolder.INBOX)).isEqualTo(new SyncCursor(5, 500));
+    assertThat(reopened.firstScanAt()).contains(T0);
+  }
+
+  @Test
+  void createsTheDirectoryOwnerOnlyAndTheFileOwnerReadWriteOnly() throws IOException {
+    store().save(conversation("c1", T0));
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir())))
+        .isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dbFile())))
+        .isEqualTo("rw-------");
+    Path wal = stateDir().resolve(SqliteStateStore.FILE_NAME + "-wal");
+    assertThat(wal).exists();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(wal)))
+        .as("SQLite gives the write-ahead log the database file's mode")
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void runsDurablyInWriteAheadLogMode() {
+    SqliteStateStore sqlite = open();
+
+    assertThat(sqlite.pragmas())
+        .containsEntry("journal_mode", "wal")
+        .containsEntry("synchronous", "2")
+        .containsEntry("foreign_keys", "1")
+        .containsEntry("busy_timeout", "5000");
+  }
+
+  @Test
+  void aCommitIsVisibleToAnotherConnectionBeforeTheFirstIsClosed() {
+    SqliteStateStore writer = open();
+    SqliteStateStore reader = open();
+
+    writer.inTransaction(() -> {
+      writer.save(conversation("c1", T0));
+      writer.saveStep(step("c1", 1, StepRecord.State.PREPARING, T0));
+      assertThat(reader.conversation("c1")).as("not yet committed").isEmpty();
+    });
+
+    assertThat(reader.conversation("c1")).isPresent();
+    assertThat(reader.stepsIn(StepRecord.State.PREPARING)).hasSize(1);
+    // As if the writer were killed now: a third process starting up sees the commit.
+    assertThat(open().conversations()).extracting(Conversation::id).containsExactly("c1");
+  }
+
+  @Test
+  void migratesOnceAndReopensWithoutMigratingAgain() throws SQLException {
+    open().close();
+    open().close();
+    SqliteStateStore third = open();
+    third.save(conversation("c1", T0));
+
+    try (Connection raw = rawConnection();
+        PreparedStatement query = raw.prepareStatement(
+            "SELECT COUNT(*), MAX(version), MIN(script) FROM schema_version");
+        ResultSet rs = query.executeQuery()) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(Migrations.latest());
+      assertThat(rs.getInt(2)).isEqualTo(Migrations.latest());
+      assertThat(rs.getString(3)).isEqualTo("V1__initial.sql");
+    }
+    assertThat(third.conversation("c1")).isPresent();
+  }
+
+  @Test
+  void refusesADatabaseFromANewerSecondcall() throws SQLException {
+    open().close();
+    try (Connection raw = rawConnection();
+        PreparedStatement insert = raw.prepareStatement(
+            "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+      insert.setInt(1, 99);
+      insert.setString(2, "V99__from_the_future.sql");
+      insert.setLong(3, 0);
+      insert.executeUpdate();
+    }
+
+    assertThatThrownBy(this::open)
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining(dbFile().toString())
+        .hasMessageContaining("schema version 99")
+        .hasMessageContaining("newer secondcall")
+        .hasMessageContaining("up to " + Migrations.latest());
+  }
+
+  @Test
+  void refusesAFileThatIsNotADatabaseNamingTheFile() throws IOException {
+    Files.createDirectories(stateDir());
+    Files.writeString(dbFile(), "not a database, just text that is long enough to be a header "
+        + "of a page, and then some more text to fill it", StandardCharsets.UTF_8);
+
+    assertThatThrownBy(this::open)
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining(dbFile().toString());
+  }
+
+  @Test
+  void reportsAStateDirectoryThatCannotBeCreated() throws IOException {
+    Path blocker = tempDir.resolve("var");
+    Files.writeString(blocker, "a file where a directory should be");
+
+    assertThatThrownBy(this::open)
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining(dbFile().toString());
+  }
+
+  @Test
+  void listsEveryMigrationScriptInTheBuild() throws IOException, URISyntaxException {
+    Path dir = Paths.get(Migrations.class.getResource("/db/migration").toURI());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted())
+          .containsExactlyElementsOf(Migrations.SCRIPTS);
+    }
+  }
+
+  private Connection rawConnection() throws SQLException {
+    return DriverManager.getConnection("jdbc:sqlite:" + dbFile());
+  }
+}
