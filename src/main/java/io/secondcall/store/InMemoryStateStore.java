@@ -178,6 +178,29 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public synchronized List<DigestEntry> digestEntries(String digestId) {
+    return tables.digest.values().stream()
+        .filter(e -> digestId.equals(e.digestId))
+        .map(StoredEntry::entry)
+        .sorted(Comparator.comparing(DigestEntry::createdAt))
+        .toList();
+  }
+
+  @Override
+  public synchronized Optional<String> meta(String key) {
+    return Optional.ofNullable(tables.meta.get(key));
+  }
+
+  @Override
+  public synchronized void setMeta(String key, String value) {
+    if (value == null) {
+      tables.meta.remove(key);
+    } else {
+      tables.meta.put(key, value);
+    }
+  }
+
+  @Override
   public void close() {
     // Nothing to release.
   }
@@ -193,6 +216,7 @@ public final class InMemoryStateStore implements StateStore {
     final Map<String, String> messageLinks = new LinkedHashMap<>();
     final Map<String, StepRecord> steps = new LinkedHashMap<>();
     final Map<String, StoredEntry> digest = new LinkedHashMap<>();
+    final Map<String, String> meta = new LinkedHashMap<>();
 
     Tables copy() {
       Tables copy = new Tables();
@@ -202,6 +226,7 @@ public final class InMemoryStateStore implements StateStore {
       copy.messageLinks.putAll(messageLinks);
       copy.steps.putAll(steps);
       copy.digest.putAll(digest);
+      copy.meta.putAll(meta);
       return copy;
     }
   }

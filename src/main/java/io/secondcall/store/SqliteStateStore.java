@@ -292,6 +292,29 @@ public final class SqliteStateStore implements StateStore {
         "UPDATE digest_entry SET digest_id = ? WHERE key = ? AND digest_id IS NULL", rows);
   }
 
+  @Override
+  public synchronized List<DigestEntry> digestEntries(String digestId) {
+    return sql.query("read digest " + digestId,
+        "SELECT " + Rows.DIGEST_COLUMNS + " FROM digest_entry WHERE digest_id = ? ORDER BY created_at, rowid",
+        Rows::digestEntry, digestId);
+  }
+
+  @Override
+  public synchronized Optional<String> meta(String key) {
+    return sql.queryOne("read " + key, "SELECT value FROM meta WHERE key = ?", rs -> rs.getString(1), key);
+  }
+
+  @Override
+  public synchronized void setMeta(String key, String value) {
+    if (value == null) {
+      sql.update("clear " + key, "DELETE FROM meta WHERE key = ?", key);
+    } else {
+      sql.update("save " + key,
+          "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+          key, value);
+    }
+  }
+
   /** The connection's effective pragmas, for tests and diagnostics. */
   synchronized Map<String, String> pragmas() {
     Map<String, String> pragmas = new LinkedHashMap<>();

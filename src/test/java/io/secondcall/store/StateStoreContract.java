@@ -212,6 +212,38 @@ public interface StateStoreContract {
   }
 
   @Test
+  default void findsTheEntriesOfADeliveredDigestToRebuildItAfterACrash() {
+    DigestEntry first = entry("c1.1", T0);
+    DigestEntry second = entry("c2.1", T0.plusSeconds(1));
+    store().addDigestEntry(second);
+    store().addDigestEntry(first);
+    store().addDigestEntry(entry("c3.1", T0.plusSeconds(2)));
+
+    store().markDigestDelivered(List.of("c1.1", "c2.1"), "digest-1");
+
+    assertThat(store().digestEntries("digest-1")).containsExactly(first, second);
+    assertThat(store().digestEntries("digest-2")).isEmpty();
+  }
+
+  @Test
+  default void keepsNamedValuesUntilCleared() {
+    assertThat(store().meta("digest.inflight")).isEmpty();
+
+    store().setMeta("digest.inflight", "digest-1");
+    store().setMeta("digest.inflight", "digest-2");
+    assertThat(store().meta("digest.inflight")).contains("digest-2");
+
+    store().setMeta("digest.inflight", null);
+    assertThat(store().meta("digest.inflight")).isEmpty();
+  }
+
+  @Test
+  default void aDiscardedTransactionLeavesNoNamedValue() {
+    store().inDiscardedTransaction(() -> store().setMeta("k", "v"));
+    assertThat(store().meta("k")).isEmpty();
+  }
+
+  @Test
   default void remembersTheFirstScan() {
     assertThat(store().firstScanAt()).isEmpty();
 
