@@ -1,5 +1,6 @@
 package io.secondcall.template;
 
+import io.secondcall.core.EmailAddress;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -101,7 +102,7 @@ public final class DraftComposer {
     return "<secondcall." + id + "." + token + "@" + draft.from().domain() + ">";
   }
 
-  private static InternetAddress[] addresses(List<io.secondcall.core.EmailAddress> list) {
+  private static InternetAddress[] addresses(List<EmailAddress> list) {
     return list.stream().map(HeaderValues::address).toArray(InternetAddress[]::new);
   }
 

@@ -7,6 +7,7 @@ import io.secondcall.core.StepKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -148,7 +150,7 @@ public final class Templates {
       throw new TemplateException(source, problem[0]);
     }
     // Both samples: one enters every section, the other every inverted section.
-    for (Map<String, Object> sample : java.util.List.of(Variables.sampleFilled(), Variables.sampleEmpty())) {
+    for (Map<String, Object> sample : List.of(Variables.sampleFilled(), Variables.sampleEmpty())) {
       try {
         t.execute(sample);
       } catch (MustacheException.Context e) {
@@ -184,7 +186,7 @@ public final class Templates {
       byte[] bytes = Files.readAllBytes(file);
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
       throw new TemplateException(file.toString(), "not valid UTF-8", e);
@@ -193,7 +195,7 @@ public final class Templates {
     }
   }
 
-  private static java.util.List<Path> templateFiles(Path dir) {
+  private static List<Path> templateFiles(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new TemplateException(dir.toString(), "templates_dir is not a directory");
     }

@@ -114,6 +114,7 @@ public final class Variables {
       if (line.equals("-- ") || l.equals("--") || SIGN_OFF.matcher(l).matches() || l.matches("(?i)^(on .+wrote:|am .+schrieb.*:|le .+a écrit ?:|-+ ?original message ?-+)$")) {
         break;
       }
+      // Only the first non-blank line can be the greeting ("Hi Alice,").
       if (l.startsWith(">") || (first && GREETING.matcher(l).matches()) || l.isEmpty()) {
         first &= l.isEmpty();
         continue;
@@ -127,7 +128,8 @@ public final class Variables {
     }
     String head = flat.substring(0, QUOTE_MAX);
     int sentence = Math.max(head.lastIndexOf(". "), Math.max(head.lastIndexOf("? "), head.lastIndexOf("! ")));
-    if (sentence >= QUOTE_MAX / 3) {
+    // A whole sentence of some substance reads better than a longer fragment cut mid-thought.
+    if (sentence >= 30) {
       return head.substring(0, sentence + 1);
     }
     int space = head.lastIndexOf(' ');

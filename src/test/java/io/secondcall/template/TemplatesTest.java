@@ -90,7 +90,7 @@ class TemplatesTest {
   }
 
   @Test
-  void cadenceLongerThanTheTemplatesUsesTheHighestStepBelow() throws IOException {
+  void cadenceLongerThanTheTemplatesUsesTheHighestStepBelow() {
     Templates builtIn = Templates.load(null, BERLIN, NOW, Locale.ENGLISH);
     assertThat(builtIn.render(StepKind.FOLLOW_UP, 5, alice(5)))
         .isEqualTo(builtIn.render(StepKind.FOLLOW_UP, 3, alice(5)));
