@@ -1,0 +1,30 @@
+package io.secondcall.template;
+
+import java.util.Objects;
+
+/**
+ * One line of the inbox digest.
+ *
+ * @param kind what happened: {@link #DRAFT}, {@link #CALLBACK}, {@link #BOUNCE}, {@link #ENDED},
+ *     {@link #LOGIN}, or any other word (counted and listed under "Other")
+ * @param text the line as the user reads it, e.g. contact, subject, step and due time
+ */
+public record DigestLine(String kind, String text) {
+
+  public static final String DRAFT = "draft";
+  public static final String CALLBACK = "callback";
+  public static final String BOUNCE = "bounce";
+  public static final String ENDED = "ended";
+  public static final String LOGIN = "login";
+
+  public DigestLine {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(text, "text");
+    kind = kind.strip();
+    // One bullet is one line: a stray line break in a subject must not break the layout.
+    text = text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    if (kind.isEmpty()) {
+      throw new IllegalArgumentException("digest line without a kind: " + text);
+    }
+  }
+}

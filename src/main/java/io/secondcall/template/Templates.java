@@ -1,0 +1,261 @@
+package io.secondcall.template;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import io.secondcall.core.StepKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The draft templates, compiled and checked once at start-up. Built-in templates come from the
+ * classpath ({@code templates/*.mustache}, copied from {@code config/templates}); a file of the
+ * same name in {@code templates_dir} overrides one.
+ */
+public final class Templates {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Templates.class);
+  private static final Pattern STEP = Pattern.compile("step([1-9][0-9]{0,2})\\.mustache");
+  private static final String[] BUILT_INS = {
+    "step1.mustache", "step2.mustache", "step3.mustache", "closing.mustache", "nurture.mustache"
+  };
+  private static final String CLOSING = "closing.mustache";
+  private static final String NURTURE = "nurture.mustache";
+
+  // Strict: no defaultValue, so an unknown variable throws; strictSections so an unknown section
+  // name throws too. Plain text bodies: nothing is HTML-escaped.
+  private static final Mustache.Compiler COMPILER = Mustache.compiler()
+      .strictSections(true)
+      .escapeHTML(false)
+      .emptyStringIsFalse(true);
+
+  private final TreeMap<Integer, Template> steps;
+  private final Template closing;
+  private final Template nurture;
+  private final ZoneId zone;
+  private final Clock clock;
+  private final Locale locale;
+
+  private Templates(Map<String, Template> byName, ZoneId zone, Clock clock, Locale locale) {
+    this.steps = new TreeMap<>();
+    byName.forEach((name, t) -> {
+      Matcher m = STEP.matcher(name);
+      if (m.matches()) {
+        steps.put(Integer.parseInt(m.group(1)), t);
+      }
+    });
+    this.closing = byName.get(CLOSING);
+    this.nurture = byName.get(NURTURE);
+    this.zone = zone;
+    this.clock = clock;
+    this.locale = locale;
+  }
+
+  /** Loads with dates in UTC, English, on the system clock; see {@link #load(Path, ZoneId, Clock, Locale)}. */
+  public static Templates load(Path dirOrNull) {
+    return load(dirOrNull, ZoneId.of("UTC"), Clock.systemUTC(), Locale.ENGLISH);
+  }
+
+  /**
+   * Loads and validates every template.
+   *
+   * @param dirOrNull {@code templates_dir}, or null for the built-ins only
+   * @param zone the user's time zone, for dates in words
+   * @param clock "now", for how long ago the last touch was
+   * @param locale language of day and month names
+   * @throws TemplateException naming the file, on a syntax error, an unknown variable, a partial,
+   *     or a file that cannot be read
+   */
+  public static Templates load(Path dirOrNull, ZoneId zone, Clock clock, Locale locale) {
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(locale, "locale");
+    Map<String, Template> byName = new TreeMap<>();
+    for (String name : BUILT_INS) {
+      byName.put(name, compile("built-in templates/" + name, readBuiltIn(name)));
+    }
+    if (dirOrNull != null) {
+      for (Path file : templateFiles(dirOrNull)) {
+        String name = file.getFileName().toString();
+        if (!STEP.matcher(name).matches() && !name.equals(CLOSING) && !name.equals(NURTURE)) {
+          LOG.warn("{}: not a template name secondcall uses (step<n>, closing, nurture), ignored", file);
+          continue;
+        }
+        byName.put(name, compile(file.toString(), readFile(file)));
+        LOG.debug("{}: overrides the built-in template", file);
+      }
+    }
+    return new Templates(byName, zone, clock, locale);
+  }
+
+  /**
+   * The body of a draft. A follow-up step uses {@code step<n>.mustache}, or the highest-numbered
+   * step template below {@code n} when a cadence is longer than the templates.
+   */
+  public String render(StepKind kind, int number, DraftContext ctx) {
+    return render(kind, number, ctx.variables(zone, clock, locale));
+  }
+
+  /** As {@link #render(StepKind, int, DraftContext)}, with variables already formatted. */
+  public String render(StepKind kind, int number, Map<String, ?> variables) {
+    Objects.requireNonNull(kind, "kind");
+    Template t = switch (kind) {
+      case FOLLOW_UP -> {
+        if (number < 1) {
+          throw new IllegalArgumentException("follow-up steps count from 1, got " + number);
+        }
+        yield steps.floorEntry(number).getValue();
+      }
+      case CLOSING -> closing;
+      case NURTURE -> nurture;
+    };
+    return tidy(t.execute(variables));
+  }
+
+  /** Removes the gaps that empty optional sections leave: trailing blanks, runs of blank lines. */
+  static String tidy(String text) {
+    String s = text.replace("\r\n", "\n").replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
+    return s.strip() + "\n";
+  }
+
+  private static Template compile(String source, String text) {
+    Template t;
+    try {
+      t = COMPILER.compile(text);
+    } catch (MustacheException e) {
+      throw new TemplateException(source, "template syntax error: " + oneLine(e.getMessage()), e);
+    }
+    String[] problem = {null};
+    t.visit(new NameCheck(problem));
+    if (problem[0] != null) {
+      throw new TemplateException(source, problem[0]);
+    }
+    // Both samples: one enters every section, the other every inverted section.
+    for (Map<String, Object> sample : List.of(Variables.sampleFilled(), Variables.sampleEmpty())) {
+      try {
+        t.execute(sample);
+      } catch (MustacheException.Context e) {
+        throw new TemplateException(source, unknown(e.key), e);
+      } catch (MustacheException e) {
+        throw new TemplateException(source, "template error: " + oneLine(e.getMessage()), e);
+      }
+    }
+    return t;
+  }
+
+  static String unknown(String name) {
+    return "unknown variable \"" + oneLine(name) + "\" (known: " + String.join(", ", Variables.NAMES) + ")";
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+  }
+
+  private static String readBuiltIn(String name) {
+    try (InputStream in = Templates.class.getResourceAsStream("/templates/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in template missing from the jar: templates/" + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading built-in template " + name, e);
+    }
+  }
+
+  private static String readFile(Path file) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new TemplateException(file.toString(), "not valid UTF-8", e);
+    } catch (IOException e) {
+      throw new TemplateException(file.toString(), "cannot read: " + e, e);
+    }
+  }
+
+  private static List<Path> templateFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new TemplateException(dir.toString(), "templates_dir is not a directory");
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".mustache"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new TemplateException(dir.toString(), "cannot list templates_dir: " + e, e);
+    }
+  }
+
+  /** Finds names no context will ever hold, including inside sections the samples skip. */
+  private static final class NameCheck implements Mustache.Visitor {
+    private final String[] problem;
+
+    NameCheck(String[] problem) {
+      this.problem = problem;
+    }
+
+    private void check(String name) {
+      if (problem[0] != null || name.equals(".") || name.equals("this")) {
+        return;
+      }
+      if (!Variables.NAMES.contains(name)) {
+        problem[0] = unknown(name);
+      }
+    }
+
+    @Override public void visitText(String text) {}
+
+    @Override public void visitVariable(String name) {
+      check(name);
+    }
+
+    @Override public boolean visitInclude(String name) {
+      if (problem[0] == null) {
+        problem[0] = "partials are not supported ({{> " + oneLine(name) + "}})";
+      }
+      return false;
+    }
+
+    @Override public boolean visitParent(String name) {
+      return visitInclude(name);
+    }
+
+    @Override public boolean visitBlock(String name) {
+      check(name);
+      return true;
+    }
+
+    @Override public boolean visitSection(String name) {
+      check(name);
+      return true;
+    }
+
+    @Override public boolean visitInvertedSection(String name) {
+      check(name);
+      return true;
+    }
+  }
+}
