@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The composition root: builds the adapters and the engine from a validated config. */
@@ -51,7 +52,7 @@ final class Application implements AutoCloseable {
    * in-memory state, so that it creates no file either.
    */
   static Application open(Config config, Clock clock, boolean dryRun) {
-    Templates templates = Templates.load(config.templatesDir());
+    Templates templates = Templates.load(config.templatesDir(), config.zone(), clock, Locale.ENGLISH);
     EngineSettings settings = settings(config);
     ImapMailbox mailbox = new ImapMailbox(account(config));
     boolean fresh = !Files.exists(config.stateDir().resolve(SqliteStateStore.FILE_NAME));

@@ -77,8 +77,9 @@ public final class Demo {
         scenario.before(FIRST_DAY);
         SimulatedClock clock = new SimulatedClock(at(FIRST_DAY, CYCLE_TIME).toInstant(), ZONE);
         EngineSettings settings = settings();
+        Templates templates = Templates.load(null, ZONE, clock, Locale.ENGLISH);
         Cycle cycle = new Cycle(settings, imap, imap, store,
-            new FollowUpWriter(settings, Templates.load(null), new DraftComposer()), new DigestComposer(), clock);
+            new FollowUpWriter(settings, templates, new DraftComposer()), new DigestComposer(), clock);
         intro(port);
         for (LocalDate day = FIRST_DAY; !day.isAfter(LAST_DAY); day = day.plusDays(1)) {
           clock.set(at(day, CYCLE_TIME).toInstant());

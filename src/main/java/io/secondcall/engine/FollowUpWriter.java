@@ -2,7 +2,6 @@ package io.secondcall.engine;
 
 import io.secondcall.core.ContactCard;
 import io.secondcall.core.Conversation;
-import io.secondcall.core.Quotes;
 import io.secondcall.port.StepRecord;
 import io.secondcall.template.Draft;
 import io.secondcall.template.DraftComposer;
@@ -15,9 +14,6 @@ import java.util.Optional;
 
 /** Renders a step's draft: template text for the conversation, as a reply in its thread. */
 public final class FollowUpWriter {
-
-  /** Characters of the user's last message quoted in a follow-up. */
-  private static final int QUOTE_CHARS = 240;
 
   private final EngineSettings settings;
   private final Templates templates;
@@ -32,9 +28,9 @@ public final class FollowUpWriter {
   MimeMessage draft(Conversation c, StepRecord step, Instant now) {
     ContactCard card = settings.card(c.contact());
     DraftContext context = new DraftContext(c.contact(), card.name(), card.company(), c.subject(),
-        c.lastTouchAt(), Quotes.excerpt(c.lastText(), QUOTE_CHARS), step.number(), settings.identity().name(),
+        c.lastTouchAt(), c.lastText(), step.number(), settings.identity().name(),
         settings.signature(), Optional.empty(), Optional.empty(), Optional.empty());
-    String body = templates.render(step.kind(), step.number(), context, settings.calendar().zone(), now);
+    String body = templates.render(step.kind(), step.number(), context);
     return composer.compose(new Draft(step.secondcallId(), settings.me(), c.contacts(), List.of(), c.subject(),
         c.lastMessageId(), c.lastReferences(), body, now));
   }

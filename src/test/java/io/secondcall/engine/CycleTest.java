@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,8 @@ class CycleTest {
 
   Cycle cycle() {
     EngineSettings s = settings();
-    return new Cycle(s, mail, mail, store, new FollowUpWriter(s, Templates.load(null), new DraftComposer()),
+    Templates templates = Templates.load(null, ZONE, clock, Locale.ENGLISH);
+    return new Cycle(s, mail, mail, store, new FollowUpWriter(s, templates, new DraftComposer()),
         new DigestComposer(), clock);
   }
 
