@@ -15,10 +15,10 @@ import java.util.Optional;
 
 /**
  * The whole configuration (SPEC section 9), validated by {@link ConfigLoader} and immutable
- * from then on. Paths are absolute: relative ones in the file are resolved against the
- * directory of the config file.
+ * from then on. Every path but {@code source} is absolute: relative ones in the file are
+ * resolved against the directory of the config file.
  *
- * @param source the config file it was loaded from
+ * @param source the config file it was loaded from, as given (error messages name it so)
  * @param identity {@code me.name}, {@code me.addresses}, {@code me.internal_domains} and the
  *     {@code ignore} section
  * @param zone {@code me.timezone}

@@ -31,7 +31,7 @@ public final class ConfigException extends RuntimeException {
 
   /** {@code <file>: <key>: <expected>, got <got>}. */
   public static ConfigException expected(Path file, String key, String expected, String got) {
-    return new ConfigException(file, key, expected + ", got " + got);
+    return new ConfigException(file, key, "expected " + expected + ", got " + got);
   }
 
   private static String format(Path file, String key, String detail) {

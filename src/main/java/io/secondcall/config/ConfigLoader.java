@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
   private static final long MAX_FILE_BYTES = 1024 * 1024;
+  private static final int DEFAULT_POLL_SECONDS = 300;
   private static final Pattern HOURS =
       Pattern.compile("(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./\\-]{3,30}");
@@ -59,20 +60,15 @@ public final class ConfigLoader {
       throw me.expected("a map with name, addresses and timezone (required)");
     }
     me.section("name", "addresses", "internal_domains", "timezone", "working_hours", "holidays", "signature");
-    ConfigNode ignore = root.get("ignore").section("addresses", "domains");
     String name = me.get("name").requiredString("your name as it should appear in drafts");
-    ConfigNode addressesNode = me.get("addresses");
-    Set<String> addresses = values.emails(addressesNode);
-    if (addresses.isEmpty()) {
-      throw addressesNode.expected("a list of your email addresses such as [dana@example.com] (required)");
-    }
+    Set<String> addresses = addresses(me.get("addresses"), values);
+    ConfigNode ignore = root.get("ignore").section("addresses", "domains");
     Identity identity = new Identity(name, addresses, values.domains(me.get("internal_domains")),
         values.emails(ignore.get("addresses")), values.domains(ignore.get("domains")));
 
     ZoneId zone = zone(me.get("timezone"));
     WorkingHours hours = workingHours(me.get("working_hours"));
-    ConfigNode holidaysNode = me.get("holidays");
-    Holidays holidayCalendar = holidays(holidaysNode);
+    Holidays holidayCalendar = holidays(me.get("holidays"));
     String holidays = holidayCalendar instanceof JollydayHolidays j ? j.code() : null;
     String signature = me.get("signature").string("a signature text").orElse(name);
 
@@ -83,13 +79,10 @@ public final class ConfigLoader {
     GoogleSettings google = CalendarSectionReader.readGoogle(root.get("google"), usesGoogle, values);
     FollowUpRules followUp = FollowUpSectionReader.read(root.get("followup"), mail.provider(), values);
 
-    ConfigNode callbacksNode = root.get("callbacks").section("per_day", "duration_minutes");
-    CallbackSettings callbacks = new CallbackSettings(
-        callbacksNode.get("per_day").integer(CallbackSettings.DEFAULTS.perDay(), 0, 50),
-        callbacksNode.get("duration_minutes").integer(CallbackSettings.DEFAULTS.durationMinutes(), 5, 480));
+    CallbackSettings callbacks = callbacks(root.get("callbacks"));
     Map<String, ContactInfo> contacts = contacts(root.get("contacts"), values);
     ConfigNode daemon = root.get("daemon").section("poll_seconds");
-    Duration poll = Duration.ofSeconds(daemon.get("poll_seconds").integer(300, 30, 86_400));
+    Duration poll = Duration.ofSeconds(daemon.get("poll_seconds").integer(DEFAULT_POLL_SECONDS, 30, 86_400));
     Path templatesDir = templatesDir(root.get("templates_dir"), values);
     Path stateDir = stateDir(root.get("state_dir"), values);
 
@@ -101,21 +94,21 @@ public final class ConfigLoader {
     String text;
     try {
       if (Files.isDirectory(file)) {
-        throw ConfigException.expected(file, null, "expected a YAML config file", "a directory");
+        throw ConfigException.expected(file, null, "a YAML config file", "a directory");
       }
       if (Files.size(file) > MAX_FILE_BYTES) {
-        throw ConfigException.expected(file, null, "expected a YAML config file of at most 1 MiB",
+        throw ConfigException.expected(file, null, "a YAML config file of at most 1 MiB",
             Files.size(file) + " bytes");
       }
       text = Files.readString(file);
     } catch (NoSuchFileException e) {
-      throw ConfigException.expected(file, null, "expected a YAML config file", "no such file");
+      throw ConfigException.expected(file, null, "a YAML config file", "no such file");
     } catch (AccessDeniedException e) {
-      throw ConfigException.expected(file, null, "expected a readable YAML config file", "permission denied");
+      throw ConfigException.expected(file, null, "a readable YAML config file", "permission denied");
     } catch (MalformedInputException e) {
-      throw ConfigException.expected(file, null, "expected a UTF-8 text file", "bytes that are not UTF-8");
+      throw ConfigException.expected(file, null, "a UTF-8 text file", "bytes that are not UTF-8");
     } catch (IOException e) {
-      throw ConfigException.expected(file, null, "expected a readable YAML config file",
+      throw ConfigException.expected(file, null, "a readable YAML config file",
           e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     JsonNode tree;
@@ -125,11 +118,11 @@ public final class ConfigLoader {
       throw syntaxError(file, e);
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
-      throw ConfigException.expected(file, null, "expected a YAML map with at least me, mail and state_dir",
+      throw ConfigException.expected(file, null, "a YAML map with at least me, mail and state_dir",
           "an empty file");
     }
     if (!tree.isObject()) {
-      throw ConfigException.expected(file, null, "expected a YAML map of sections (me, mail, ...) at the top",
+      throw ConfigException.expected(file, null, "a YAML map of sections (me, mail, ...) at the top",
           tree.isArray() ? "a list" : "a single value");
     }
     return tree;
@@ -150,6 +143,21 @@ public final class ConfigLoader {
         ? "duplicate key \"" + duplicate.group(1) + "\" (each key may appear once in a map)"
         : "invalid YAML: " + (problem == null ? e.getClass().getSimpleName() : problem.lines().findFirst().orElse(""));
     return new ConfigException(file, line > 0 ? "line " + line : null, detail, e);
+  }
+
+  private static Set<String> addresses(ConfigNode node, ValueReader values) {
+    Set<String> addresses = values.emails(node);
+    if (addresses.isEmpty()) {
+      throw node.expected("a list of your email addresses such as [dana@example.com] (required)");
+    }
+    return addresses;
+  }
+
+  private static CallbackSettings callbacks(ConfigNode node) {
+    node.section("per_day", "duration_minutes");
+    return new CallbackSettings(
+        node.get("per_day").integer(CallbackSettings.DEFAULTS.perDay(), 0, 50),
+        node.get("duration_minutes").integer(CallbackSettings.DEFAULTS.durationMinutes(), 5, 480));
   }
 
   private static ZoneId zone(ConfigNode node) {
@@ -194,7 +202,8 @@ public final class ConfigLoader {
     try {
       return JollydayHolidays.of(code.get());
     } catch (IllegalArgumentException e) {
-      throw node.expected(e.getMessage());
+      // The holiday data's message already says what is expected: "unknown subdivision ...: expected one of ...".
+      throw node.fail(e.getMessage() + ", got " + node.found());
     }
   }
 
