@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,7 +70,9 @@ final class ConfigNode {
         String where = key.isEmpty() ? name : key + "." + name;
         String hint = KeySuggestion.closest(name, allowed)
             .map(k -> "did you mean " + k + "?")
-            .orElse("expected one of " + String.join(", ", allowed));
+            .orElse(allowed.length == 0
+                ? "expected no keys here"
+                : "expected one of " + String.join(", ", allowed));
         throw new ConfigException(file, where, "unknown key, " + hint);
       }
     }
@@ -156,7 +159,7 @@ final class ConfigNode {
       return fallback;
     }
     E[] values = type.getEnumConstants();
-    String allowed = String.join(" | ", Arrays.stream(values).map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    String allowed = String.join(" | ", Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
     if (node.isTextual()) {
       for (E v : values) {
         if (v.name().equalsIgnoreCase(node.asText().strip())) {

@@ -302,6 +302,8 @@ class ConfigLoaderErrorsTest {
     assertThat(error(gmail, "google.credentials_file")).contains("required with mail.provider gmail");
     assertThat(error(gmail + "google: {credentials_file: missing.json}\n", "google.credentials_file"))
         .contains("no such file " + dir.resolve("missing.json"));
+    assertThat(error(gmail.replace("{provider: gmail}", "{provider: gmail, gmail: {label: x}}"), "mail.gmail.label"))
+        .endsWith("unknown key, expected no keys here");
     assertThat(error(gmail.replace("{provider: gmail}", "{provider: gmail, imap: {host: h}}"), "mail.imap"))
         .contains("no imap section with mail.provider gmail");
   }
