@@ -73,9 +73,7 @@ final class Application implements AutoCloseable {
   static EngineSettings settings(Config config) {
     Map<String, ContactCard> cards = new HashMap<>();
     config.contacts().forEach((address, info) -> cards.put(address, card(info)));
-    String first = config.identity().addresses().stream().sorted().findFirst().orElseThrow();
-    String from = config.primaryAddress() == null ? first : config.primaryAddress();
-    return new EngineSettings(config.identity(), new EmailAddress(from, config.identity().name()),
+    return new EngineSettings(config.identity(), new EmailAddress(config.primaryAddress(), config.identity().name()),
         config.followUp(), config.businessCalendar(), config.signature(), cards);
   }
 
@@ -86,8 +84,8 @@ final class Application implements AutoCloseable {
   static ImapAccount account(Config config) {
     MailSettings mail = config.mail();
     if (mail.provider() != MailSettings.Provider.IMAP) {
-      throw new ConfigException(config.source(), "mail.provider",
-          "imap (the Gmail API adapter is not part of this version)", mail.provider().name().toLowerCase());
+      throw ConfigException.expected(config.source(), "mail.provider",
+          "imap (the Gmail API adapter is not part of this version)", mail.provider().name().toLowerCase(Locale.ROOT));
     }
     ImapSettings imap = mail.imap();
     return new ImapAccount(imap.host(), imap.port(), ImapAccount.Security.valueOf(imap.security().name()),
