@@ -33,17 +33,20 @@ public final class AutoReplyParser {
       "^\\s*(?:abwesend|abwesenheit|urlaub|absence|absent|absente|ausente|vacation|on vacation|on leave|congés|conges"
           + "|vacaciones)\\s*(?:[:(\\-–]|$|(?:bis|until|till|jusqu|hasta|du|vom|from|ab)\\b)");
 
+  /** A few words inside one sentence; dots of dates ("4.12.", "7. Dezember") do not end it. */
+  private static final String GAP = "(?:(?:[^.!?\\n]|\\.(?=\\S)|(?<=\\d)\\.){0,40}? )?";
+
   /** Sentences an out-of-office text opens with; searched only near the start of the body. */
   private static final Pattern BODY = compile(
-      "\\b(?:i am|i'm|i will be|i'll be)(?: currently)? (?:out of (?:the )?office|away from (?:the )?office|on (?:annual )?leave"
-          + "|on vacation|on holiday|away until|away and)"
+      "\\b(?:i am|i'm|i will be|i'll be) " + GAP + "(?:out of (?:the )?office|away from (?:the |my )?(?:office|desk)"
+          + "|on (?:annual |parental |sick )?leave|on vacation|on holiday|away until|away and)"
           + "|\\bthis is an automatic (?:reply|response)"
-          + "|\\bich bin (?:derzeit |zurzeit |bis \\S+ |vom \\S+ bis \\S+ )?(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)"
-          + "|\\b(?:ich )?befinde mich (?:derzeit |zurzeit )?(?:im urlaub|nicht im büro|außer haus)"
+          + "|\\bich bin " + GAP + "(?:nicht im büro|abwesend|im urlaub|nicht erreichbar|außer haus)"
+          + "|\\b(?:ich )?befinde mich " + GAP + "(?:im urlaub|nicht im büro|außer haus)"
           + "|\\bdies ist eine automatische (?:antwort|nachricht)"
-          + "|\\bje suis (?:actuellement )?(?:absent|absente|en congés?|en vacances)|\\bje serai absente?"
+          + "|\\bje (?:suis|serai) " + GAP + "(?:absente?|en congés?|en vacances)"
           + "|\\bceci est une réponse automatique|\\bceci est un message automatique"
-          + "|\\b(?:estoy|me encuentro|estaré|estare) (?:actualmente )?(?:fuera de (?:la )?oficina|de vacaciones|ausente)"
+          + "|\\b(?:estoy|me encuentro|estaré|estare) " + GAP + "(?:fuera de (?:la )?oficina|de vacaciones|ausente)"
           + "|\\besta es una respuesta automática");
 
   /** How much of the body's own text may come before the out-of-office sentence. */
