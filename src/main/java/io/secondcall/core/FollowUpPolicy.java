@@ -50,7 +50,7 @@ public final class FollowUpPolicy {
       due = calendar.startOfWork(calendar.businessDayOnOrAfter(day));
     }
     if (c.pausedUntil() != null) {
-      Instant resume = calendar.startOfWork(calendar.businessDayOnOrAfter(c.pausedUntil()));
+      Instant resume = calendar.startOfWork(calendar.nextBusinessDay(c.pausedUntil()));
       if (resume.isAfter(due)) {
         due = resume;
       }

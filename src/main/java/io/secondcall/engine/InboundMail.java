@@ -27,7 +27,7 @@ final class InboundMail {
 
   InboundMail(CycleRun run) {
     this.run = run;
-    this.classifier = new InboundClassifier(run.settings.identity());
+    this.classifier = new InboundClassifier(run.settings.identity(), run.zone());
     this.matcher = new ReplyMatcher(run.settings.identity(), run.settings.rules().replyMatch());
   }
 

@@ -139,6 +139,13 @@ class FollowUpPolicyTest {
   }
 
   @Test
+  void theStepComesTheBusinessDayAfterTheContactIsBackNotOnTheDayItself() {
+    // SPEC 4: "moved to the first business day after it": back on Tue 8 Dec gives Wed 9 Dec.
+    Conversation paused = afterOutreach().pausedUntil(LocalDate.of(2026, 12, 8));
+    assertThat(policy.next(paused, false).orElseThrow().dueAt()).isEqualTo(berlin("2026-12-09T09:00"));
+  }
+
+  @Test
   void aReturnDateBeforeTheDueDayChangesNothing() {
     Conversation paused = afterOutreach().pausedUntil(LocalDate.of(2026, 12, 2));
     assertThat(policy.next(paused, false).orElseThrow().dueAt()).isEqualTo(berlin("2026-12-03T09:00"));

@@ -235,10 +235,11 @@ class CycleTest {
     runAt("2026-11-30T11:00");
     assertThat(only().status()).isEqualTo(Conversation.Status.ACTIVE);
 
+    // Away until Thu 10 Dec, so back Fri 11 Dec; the step comes the business day after: Mon 14 Dec.
     runAt("2026-12-03T09:30");
-    runAt("2026-12-10T09:30");
+    runAt("2026-12-11T09:30");
     assertThat(mail.drafts).isEmpty();
-    runAt("2026-12-11T09:00");
+    runAt("2026-12-14T09:00");
     assertThat(mail.drafts).hasSize(1);
   }
 
