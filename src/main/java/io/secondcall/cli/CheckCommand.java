@@ -3,6 +3,7 @@ package io.secondcall.cli;
 import io.secondcall.config.Config;
 import io.secondcall.config.ImapSettings;
 import io.secondcall.mail.imap.ImapMailbox;
+import io.secondcall.port.MailFolder;
 import io.secondcall.port.StateStore;
 import io.secondcall.template.Templates;
 import java.io.PrintWriter;
@@ -34,7 +35,9 @@ final class CheckCommand implements Callable<Integer> {
         + imap.username() + ": ");
     out.flush();
     try (ImapMailbox mailbox = new ImapMailbox(Application.account(loaded))) {
-      out.println("ok, " + mailbox.describe());
+      mailbox.connect();
+      out.println("ok, Sent is \"" + mailbox.folderName(MailFolder.SENT) + "\", Drafts is \""
+          + mailbox.folderName(MailFolder.DRAFTS) + "\"" + (mailbox.supportsIdle() ? ", IDLE supported" : ""));
     }
     out.flush();
     return ExitCodes.OK;
