@@ -128,6 +128,17 @@ public final class Dovecot implements AutoCloseable {
     Files.setPosixFilePermissions(usersFile, PosixFilePermissions.fromString("rw-r--r--"));
   }
 
+  /** Disconnects every session of {@code user}, as a server restart or network drop would. */
+  public void kick(String user) throws IOException, InterruptedException {
+    Process kick = new ProcessBuilder("/usr/bin/doveadm", "-c", dir.resolve("dovecot.conf").toString(), "kick", user)
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(kick.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!kick.waitFor(20, TimeUnit.SECONDS) || kick.exitValue() != 0) {
+      throw new IOException("doveadm kick " + user + " failed: " + output);
+    }
+  }
+
   /** Dovecot's own log, for failure messages. */
   public String log() {
     try {

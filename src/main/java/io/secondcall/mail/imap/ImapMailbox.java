@@ -60,7 +60,10 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
 
   /** The real name of the folder for a role, detecting Sent and Drafts when not configured. */
   public synchronized String folderName(MailFolder role) {
-    IMAPStore store = connection.store();
+    return folderName(role, connection.store());
+  }
+
+  private String folderName(MailFolder role, IMAPStore store) {
     try {
       return names.name(role, store);
     } catch (MessagingException e) {
@@ -72,9 +75,10 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
   public synchronized FolderChanges changes(MailFolder role, SyncCursor cursor, Instant notBefore) {
     Objects.requireNonNull(cursor, "cursor");
     Objects.requireNonNull(notBefore, "notBefore");
-    String name = folderName(role);
+    IMAPStore store = connection.store();
+    String name = folderName(role, store);
     try {
-      IMAPFolder folder = (IMAPFolder) connection.store().getFolder(name);
+      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
       if (!folder.exists()) {
         return new FolderChanges(role, cursor, false, List.of(), 0);
       }
@@ -97,9 +101,10 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
     if (uids.isEmpty()) {
       return Map.of();
     }
-    String name = folderName(role);
+    IMAPStore store = connection.store();
+    String name = folderName(role, store);
     try {
-      IMAPFolder folder = (IMAPFolder) connection.store().getFolder(name);
+      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
       if (!folder.exists()) {
         return Map.of();
       }
@@ -119,9 +124,10 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
 
   @Override
   public synchronized Set<String> secondcallIds(MailFolder role) {
-    String name = folderName(role);
+    IMAPStore store = connection.store();
+    String name = folderName(role, store);
     try {
-      IMAPFolder folder = (IMAPFolder) connection.store().getFolder(name);
+      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
       if (!folder.exists()) {
         return Set.of();
       }
@@ -142,9 +148,10 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
 
   @Override
   public synchronized void saveDraft(MimeMessage draft) {
-    String name = folderName(MailFolder.DRAFTS);
+    IMAPStore store = connection.store();
+    String name = folderName(MailFolder.DRAFTS, store);
     try {
-      IMAPFolder folder = (IMAPFolder) connection.store().getFolder(name);
+      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
       if (!folder.exists()) {
         if (!folder.create(Folder.HOLDS_MESSAGES)) {
           throw new MessagingException("the server refused to create the drafts folder");
@@ -165,9 +172,9 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
     if (secondcallIds.isEmpty()) {
       return;
     }
-    String name = folderName(MailFolder.DRAFTS);
+    IMAPStore store = connection.store();
+    String name = folderName(MailFolder.DRAFTS, store);
     try {
-      IMAPStore store = connection.store();
       IMAPFolder folder = (IMAPFolder) store.getFolder(name);
       if (!folder.exists()) {
         return;
@@ -202,10 +209,11 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
 
   @Override
   public synchronized void deliverToInbox(MimeMessage message) {
-    String name = folderName(MailFolder.INBOX);
+    IMAPStore store = connection.store();
+    String name = folderName(MailFolder.INBOX, store);
     try {
       message.setFlag(Flags.Flag.SEEN, false);
-      connection.store().getFolder(name).appendMessages(new Message[] {message});
+      store.getFolder(name).appendMessages(new Message[] {message});
     } catch (MessagingException e) {
       throw connection.failure("delivering to " + name, e);
     }
@@ -230,9 +238,10 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
   public boolean awaitInboxChange(Duration max) {
     IMAPFolder inbox;
     synchronized (this) {
-      String name = folderName(MailFolder.INBOX);
+      IMAPStore store = connection.store();
+      String name = folderName(MailFolder.INBOX, store);
       try {
-        inbox = (IMAPFolder) connection.store().getFolder(name);
+        inbox = (IMAPFolder) store.getFolder(name);
       } catch (MessagingException e) {
         throw connection.failure("opening " + name, e);
       }

@@ -1,11 +1,18 @@
 package io.secondcall.mail.imap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.secondcall.core.MailMessage;
+import io.secondcall.port.FolderChanges;
+import io.secondcall.port.MailFolder;
+import io.secondcall.port.SyncCursor;
 import io.secondcall.testing.Dovecot;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,6 +46,23 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, C
     String user = dovecot.newUser();
     account = new ImapAccount(dovecot.host(), dovecot.port(), ImapAccount.Security.NONE,
         user, Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+  }
+
+  @Test
+  void aDroppedConnectionIsOpenedAgainOnTheNextCall() throws Exception {
+    try (SeedClient seed = new SeedClient(account); ImapMailbox mailbox = new ImapMailbox(account)) {
+      seed.append(Dovecot.SENT, TestMail.sent("a@example.com", TestMail.daysAgo(1), "First"));
+      FolderChanges first = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, window());
+
+      dovecot.kick(account.username());
+      seed.close();
+      try (SeedClient again = new SeedClient(account)) {
+        again.append(Dovecot.SENT, TestMail.sent("b@example.com", TestMail.daysAgo(0), "Second"));
+      }
+      FolderChanges next = mailbox.changes(MailFolder.SENT, first.cursor(), window());
+
+      assertThat(next.messages()).extracting(MailMessage::messageId).containsExactly("b@example.com");
+    }
   }
 
   @Override

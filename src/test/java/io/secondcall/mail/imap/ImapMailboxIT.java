@@ -2,6 +2,7 @@ package io.secondcall.mail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.secondcall.port.MailFolder;
@@ -9,12 +10,18 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /**
  * The IMAP contracts against GreenMail (a fresh server per test). GreenMail has no UIDPLUS,
  * no CONDSTORE and no SPECIAL-USE, so this also covers the fallbacks for those.
  */
 class ImapMailboxIT implements MailboxContract, MessageContentContract, ConnectionContract {
+
+  static {
+    // GreenMail logs every protocol line at DEBUG; with 10 MB test messages that is hundreds of MB.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.icegreen.greenmail")).setLevel(Level.INFO);
+  }
 
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
