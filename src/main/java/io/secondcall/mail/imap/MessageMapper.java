@@ -2,16 +2,13 @@ package io.secondcall.mail.imap;
 
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.MailMessage;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
@@ -63,13 +60,13 @@ final class MessageMapper {
   MailMessage map(IMAPMessage m, long uid) throws MessagingException, IOException {
     Message view = addressSource(m);
     MailMessage.Builder b = MailMessage.builder(messageId(m, uid), date(view, m)).uid(uid);
-    List<EmailAddress> from = addresses(view, null);
+    List<EmailAddress> from = Addresses.of(view, null);
     if (!from.isEmpty()) {
       b.from(from.get(0));
     }
-    b.to(addresses(view, Message.RecipientType.TO));
-    b.cc(addresses(view, Message.RecipientType.CC));
-    b.bcc(addresses(view, Message.RecipientType.BCC));
+    b.to(Addresses.of(view, Message.RecipientType.TO));
+    b.cc(Addresses.of(view, Message.RecipientType.CC));
+    b.bcc(Addresses.of(view, Message.RecipientType.BCC));
     b.subject(subject(view));
     b.inReplyTo(MessageIds.parse(header(m, "In-Reply-To")));
     b.references(MessageIds.parse(header(m, "References")));
@@ -156,63 +153,6 @@ final class MessageMapper {
       return s == null ? "" : s.replaceAll("[\\r\\n]+", " ").strip();
     } catch (MessagingException | RuntimeException e) {
       return "";
-    }
-  }
-
-  /** Addresses of one header (From when {@code type} is null); a garbage address is skipped alone. */
-  static List<EmailAddress> addresses(Message m, Message.RecipientType type) {
-    Address[] raw;
-    try {
-      raw = type == null ? m.getFrom() : m.getRecipients(type);
-    } catch (MessagingException | RuntimeException e) {
-      raw = m instanceof IMAPMessage ? null : lenient(m, type == null ? "From" : type.toString());
-    }
-    List<EmailAddress> out = new ArrayList<>();
-    if (raw != null) {
-      for (Address a : raw) {
-        if (a instanceof InternetAddress ia) {
-          addAddress(out, ia);
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Parses a header's addresses one comma-separated piece at a time, dropping the pieces that fail. */
-  private static Address[] lenient(Message m, String headerName) {
-    String value;
-    try {
-      String[] values = m.getHeader(headerName);
-      value = values == null ? null : String.join(",", values);
-    } catch (MessagingException e) {
-      return null;
-    }
-    if (value == null) {
-      return null;
-    }
-    List<Address> parsed = new ArrayList<>();
-    for (String piece : MimeUtility.unfold(value).split(",")) {
-      try {
-        parsed.addAll(List.of(InternetAddress.parseHeader(piece, false)));
-      } catch (AddressException e) {
-        // This piece is garbage; the others may not be.
-      }
-    }
-    return parsed.toArray(new Address[0]);
-  }
-
-  private static void addAddress(List<EmailAddress> out, InternetAddress ia) {
-    try {
-      if (ia.isGroup()) {
-        for (InternetAddress member : ia.getGroup(false)) {
-          addAddress(out, member);
-        }
-        return;
-      }
-      ia.validate();
-      out.add(new EmailAddress(ia.getAddress(), ia.getPersonal()));
-    } catch (AddressException | IllegalArgumentException e) {
-      // Not an address anyone can be followed up at.
     }
   }
 
