@@ -1,0 +1,142 @@
+package io.secondcall.mail.imap;
+
+import io.secondcall.port.MailAccessException;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One logged-in IMAP store, opened on first use and opened again after the server or the
+ * network dropped it. Not thread-safe: {@link ImapMailbox} serialises access.
+ */
+final class ImapConnection implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ImapConnection.class);
+
+  /** Big enough that a 64 KiB text part or a calendar part comes in one FETCH. */
+  static final int FETCH_SIZE = 64 * 1024 + 1024;
+
+  private final ImapAccount account;
+  private final Session session;
+  private IMAPStore store;
+
+  ImapConnection(ImapAccount account) {
+    this.account = account;
+    this.session = Session.getInstance(sessionProperties(account));
+  }
+
+  /**
+   * Angus Mail's socket timeouts default to infinite: a silent server would hang the daemon
+   * forever, so all three are set.
+   */
+  static Properties sessionProperties(ImapAccount account) {
+    String protocol = protocol(account);
+    String p = "mail." + protocol + ".";
+    String millis = Long.toString(account.timeout().toMillis());
+    Properties props = new Properties();
+    props.setProperty("mail.store.protocol", protocol);
+    props.setProperty(p + "connectiontimeout", millis);
+    props.setProperty(p + "timeout", millis);
+    props.setProperty(p + "writetimeout", millis);
+    props.setProperty(p + "connectionpooltimeout", millis);
+    // Reading a part must never mark the user's mail as read.
+    props.setProperty(p + "peek", "true");
+    props.setProperty(p + "partialfetch", "true");
+    props.setProperty(p + "fetchsize", Integer.toString(FETCH_SIZE));
+    switch (account.security()) {
+      case TLS -> props.setProperty(p + "ssl.checkserveridentity", "true");
+      case STARTTLS -> {
+        props.setProperty(p + "starttls.enable", "true");
+        props.setProperty(p + "starttls.required", "true");
+        props.setProperty(p + "ssl.checkserveridentity", "true");
+      }
+      case NONE -> { }
+    }
+    return props;
+  }
+
+  static String protocol(ImapAccount account) {
+    return account.security() == ImapAccount.Security.TLS ? "imaps" : "imap";
+  }
+
+  ImapAccount account() {
+    return account;
+  }
+
+  /** The connected store, logging in when there is no live connection. */
+  IMAPStore store() {
+    if (store != null && store.isConnected()) {
+      return store;
+    }
+    drop();
+    IMAPStore fresh;
+    try {
+      fresh = (IMAPStore) session.getStore(protocol(account));
+    } catch (MessagingException e) {
+      throw new IllegalStateException("Angus Mail is on the classpath but has no IMAP provider", e);
+    }
+    try {
+      fresh.connect(account.host(), account.port(), account.username(), account.password());
+    } catch (AuthenticationFailedException e) {
+      throw new MailAccessException(where() + ": login refused for " + account.username(),
+          account.host(), account.port(), false, e);
+    } catch (MessagingException e) {
+      throw new MailAccessException(where() + ": cannot connect: " + reason(e),
+          account.host(), account.port(), true, e);
+    }
+    log.debug("{} logged in", account.label());
+    store = fresh;
+    return store;
+  }
+
+  /**
+   * A failure during an operation. The connection is dropped so that the next call starts
+   * afresh; the failure is transient because the server or network may recover.
+   */
+  MailAccessException failure(String action, Exception e) {
+    drop();
+    return new MailAccessException(where() + ": " + action + " failed: " + reason(e),
+        account.host(), account.port(), true, e);
+  }
+
+  private String where() {
+    return account.host() + ":" + account.port();
+  }
+
+  /** The innermost message, which is the one a human can act on ("Connection refused"). */
+  static String reason(Throwable e) {
+    Throwable t = e;
+    String message = e.getMessage();
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    if (message == null || message.isBlank()) {
+      message = t.getClass().getSimpleName();
+    }
+    return message.replaceAll("\\s+", " ").strip();
+  }
+
+  /** Forgets the store; the next {@link #store()} logs in again. */
+  void drop() {
+    if (store != null) {
+      try {
+        store.close();
+      } catch (MessagingException | RuntimeException e) {
+        log.debug("{} closing a dead connection: {}", account.label(), e.toString());
+      }
+      store = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    drop();
+  }
+}

@@ -1,0 +1,300 @@
+package io.secondcall.mail.imap;
+
+import io.secondcall.port.DraftSink;
+import io.secondcall.port.FolderChanges;
+import io.secondcall.port.MailAccessException;
+import io.secondcall.port.MailFolder;
+import io.secondcall.port.MailSource;
+import io.secondcall.port.SyncCursor;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The user's mailbox over IMAP (Angus Mail): reads Sent, INBOX and the stop folder, writes
+ * drafts and the digest. One store connection, opened on first use and re-opened after it
+ * dropped; each call opens the folder it needs and closes it again. Calls are serialised;
+ * {@link #awaitInboxChange} waits on a connection of its own and does not block them.
+ *
+ * <p>Every failure to reach or talk to the server is a {@link MailAccessException}: not
+ * transient for a refused login, transient otherwise.
+ */
+public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
+  private static final String ID_HEADER = "X-Secondcall-Id";
+
+  private final ImapAccount account;
+  private final ImapConnection connection;
+  private final FolderNames names;
+  private final InboxWatch inboxWatch;
+
+  public ImapMailbox(ImapAccount account) {
+    this.account = Objects.requireNonNull(account, "account");
+    this.connection = new ImapConnection(account);
+    this.names = new FolderNames(account);
+    this.inboxWatch = new InboxWatch(account.label());
+  }
+
+  /** Logs in now (if not logged in yet) so that a bad password shows at start-up, not at the first poll. */
+  public synchronized void connect() {
+    connection.store();
+  }
+
+  /** The real name of the folder for a role, detecting Sent and Drafts when not configured. */
+  public synchronized String folderName(MailFolder role) {
+    return folderName(role, connection.store());
+  }
+
+  private String folderName(MailFolder role, IMAPStore store) {
+    try {
+      return names.name(role, store);
+    } catch (MessagingException e) {
+      throw connection.failure("listing folders", e);
+    }
+  }
+
+  @Override
+  public synchronized FolderChanges changes(MailFolder role, SyncCursor cursor, Instant notBefore) {
+    Objects.requireNonNull(cursor, "cursor");
+    Objects.requireNonNull(notBefore, "notBefore");
+    IMAPStore store = connection.store();
+    String name = folderName(role, store);
+    try {
+      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+      if (!folder.exists()) {
+        return new FolderChanges(role, cursor, false, List.of(), 0);
+      }
+      folder.open(Folder.READ_ONLY);
+      try {
+        FolderChanges changes = new ChangeReader(account.label()).read(folder, role, cursor, notBefore);
+        log.debug("{} {} '{}': {} new, {} skipped{}", account.label(), role, name,
+            changes.messages().size(), changes.skipped(), changes.resynced() ? " (full read)" : "");
+        return changes;
+      } finally {
+        closeQuietly(folder, false);
+      }
+    } catch (MessagingException e) {
+      throw connection.failure("reading " + name, e);
+    }
+  }
+
+  @Override
+  public synchronized Map<Long, String> texts(MailFolder role, long uidValidity, Collection<Long> uids) {
+    if (uids.isEmpty()) {
+      return Map.of();
+    }
+    IMAPStore store = connection.store();
+    String name = folderName(role, store);
+    try {
+      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+      if (!folder.exists()) {
+        return Map.of();
+      }
+      folder.open(Folder.READ_ONLY);
+      try {
+        if (folder.getUIDValidity() != uidValidity) {
+          return Map.of();
+        }
+        return BodyTexts.fetch(folder, uids);
+      } finally {
+        closeQuietly(folder, false);
+      }
+    } catch (MessagingException e) {
+      throw connection.failure("reading texts in " + name, e);
+    }
+  }
+
+  @Override
+  public synchronized Set<String> secondcallIds(MailFolder role) {
+    IMAPStore store = connection.store();
+    String name = folderName(role, store);
+    try {
+      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+      if (!folder.exists()) {
+        return Set.of();
+      }
+      folder.open(Folder.READ_ONLY);
+      try {
+        Set<String> ids = new HashSet<>();
+        for (Message m : tagged(folder)) {
+          ids.add(idOf(m));
+        }
+        return ids;
+      } finally {
+        closeQuietly(folder, false);
+      }
+    } catch (MessagingException e) {
+      throw connection.failure("reading ids in " + name, e);
+    }
+  }
+
+  @Override
+  public synchronized void saveDraft(MimeMessage draft) {
+    IMAPStore store = connection.store();
+    String name = folderName(MailFolder.DRAFTS, store);
+    try {
+      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+      if (!folder.exists()) {
+        if (!folder.create(Folder.HOLDS_MESSAGES)) {
+          throw new MessagingException("the server refused to create the drafts folder");
+        }
+        folder.setSubscribed(true);
+        log.info("{} created drafts folder '{}'", account.label(), name);
+      }
+      draft.setFlag(Flags.Flag.DRAFT, true);
+      draft.setFlag(Flags.Flag.SEEN, true);
+      folder.appendMessages(new Message[] {draft});
+    } catch (MessagingException e) {
+      throw connection.failure("saving a draft in " + name, e);
+    }
+  }
+
+  @Override
+  public synchronized void deleteDrafts(Collection<String> secondcallIds) {
+    if (secondcallIds.isEmpty()) {
+      return;
+    }
+    IMAPStore store = connection.store();
+    String name = folderName(MailFolder.DRAFTS, store);
+    try {
+      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+      if (!folder.exists()) {
+        return;
+      }
+      folder.open(Folder.READ_WRITE);
+      try {
+        List<Message> doomed = new ArrayList<>();
+        for (Message m : tagged(folder)) {
+          if (secondcallIds.contains(idOf(m))) {
+            doomed.add(m);
+          }
+        }
+        if (doomed.isEmpty()) {
+          return;
+        }
+        Message[] batch = doomed.toArray(new Message[0]);
+        folder.setFlags(batch, new Flags(Flags.Flag.DELETED), true);
+        if (store.hasCapability("UIDPLUS")) {
+          // UID EXPUNGE removes only ours, not what the user marked deleted.
+          folder.expunge(batch);
+        } else {
+          folder.expunge();
+        }
+        log.debug("{} removed {} draft(s) from '{}'", account.label(), batch.length, name);
+      } finally {
+        closeQuietly(folder, false);
+      }
+    } catch (MessagingException e) {
+      throw connection.failure("removing drafts from " + name, e);
+    }
+  }
+
+  @Override
+  public synchronized void deliverToInbox(MimeMessage message) {
+    IMAPStore store = connection.store();
+    String name = folderName(MailFolder.INBOX, store);
+    try {
+      message.setFlag(Flags.Flag.SEEN, false);
+      store.getFolder(name).appendMessages(new Message[] {message});
+    } catch (MessagingException e) {
+      throw connection.failure("delivering to " + name, e);
+    }
+  }
+
+  /** Whether the server offers IMAP IDLE (RFC 2177), so {@link #awaitInboxChange} can return early. */
+  public synchronized boolean supportsIdle() {
+    try {
+      return connection.store().hasCapability("IDLE");
+    } catch (MessagingException e) {
+      throw connection.failure("asking for capabilities", e);
+    }
+  }
+
+  /**
+   * Waits until the server reports a change in the inbox, or {@code max} passed, or
+   * {@link #close()} is called from another thread. Uses a connection of its own, so other
+   * calls go on meanwhile.
+   *
+   * @return true when the server reported a change before {@code max}
+   */
+  public boolean awaitInboxChange(Duration max) {
+    IMAPFolder inbox;
+    synchronized (this) {
+      IMAPStore store = connection.store();
+      String name = folderName(MailFolder.INBOX, store);
+      try {
+        inbox = (IMAPFolder) store.getFolder(name);
+      } catch (MessagingException e) {
+        throw connection.failure("opening " + name, e);
+      }
+    }
+    try {
+      return inboxWatch.await(inbox, max);
+    } catch (MessagingException e) {
+      throw new MailAccessException(account.host() + ":" + account.port() + ": waiting for the inbox failed: "
+          + ImapConnection.reason(e), account.host(), account.port(), true, e);
+    }
+  }
+
+  /** Ends a running {@link #awaitInboxChange} and logs out. */
+  @Override
+  public void close() {
+    inboxWatch.close();
+    synchronized (this) {
+      connection.close();
+    }
+  }
+
+  /** Messages with an X-Secondcall-Id and without \Deleted, their header and flags fetched in one FETCH. */
+  private static List<Message> tagged(IMAPFolder folder) throws MessagingException {
+    Message[] all = folder.getMessages();
+    List<Message> out = new ArrayList<>();
+    if (all.length == 0) {
+      return out;
+    }
+    FetchProfile fp = new FetchProfile();
+    fp.add(ID_HEADER);
+    fp.add(FetchProfile.Item.FLAGS);
+    fp.add(UIDFolder.FetchProfileItem.UID);
+    folder.fetch(all, fp);
+    for (Message m : all) {
+      if (idOf(m) != null && !m.isSet(Flags.Flag.DELETED)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static String idOf(Message m) {
+    String value = MessageMapper.header(m, ID_HEADER);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private void closeQuietly(Folder folder, boolean expunge) {
+    try {
+      if (folder.isOpen()) {
+        folder.close(expunge);
+      }
+    } catch (MessagingException | RuntimeException e) {
+      log.debug("{} closing {}: {}", account.label(), folder.getFullName(), e.toString());
+    }
+  }
+}

@@ -1,0 +1,254 @@
+package io.secondcall.mail.imap;
+
+import io.secondcall.core.EmailAddress;
+import io.secondcall.core.MailMessage;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+
+/**
+ * Maps one IMAP message, whose envelope, body structure and selected headers were fetched in
+ * bulk, to the core's {@link MailMessage}. Missing or broken fields get fallbacks; only the
+ * rare DSNs and calendar messages cost an extra FETCH, of one small part.
+ */
+final class MessageMapper {
+
+  /** Fetched for every message in one FETCH with the envelope and body structure. */
+  static final String[] FETCHED_HEADERS = {
+    "Message-ID", "In-Reply-To", "References", "Auto-Submitted", "X-Autoreply", "X-Autorespond",
+    "Precedence", "List-Id", "List-Unsubscribe", "Content-Type", "X-Secondcall-Id",
+    "Disposition-Notification-To", "Bcc"
+  };
+
+  /** The headers the core reads through {@link MailMessage#header}. */
+  private static final String[] KEPT_HEADERS = {
+    "Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence", "List-Id", "List-Unsubscribe",
+    "X-Secondcall-Id", "Disposition-Notification-To", "Content-Type"
+  };
+
+  private static final int MAX_PART_BYTES = 64 * 1024;
+  private static final Session LENIENT = Session.getInstance(lenientProperties());
+  private static final Pattern METHOD = Pattern.compile("(?im)^METHOD:\\s*([A-Za-z-]+)");
+
+  private final String folderName;
+  private final long uidValidity;
+
+  MessageMapper(String folderName, long uidValidity) {
+    this.folderName = folderName;
+    this.uidValidity = uidValidity;
+  }
+
+  MailMessage map(IMAPMessage m, long uid) throws MessagingException, IOException {
+    Message view = addressSource(m);
+    MailMessage.Builder b = MailMessage.builder(messageId(m, uid), date(view, m)).uid(uid);
+    List<EmailAddress> from = Addresses.of(view, null);
+    if (!from.isEmpty()) {
+      b.from(from.get(0));
+    }
+    b.to(Addresses.of(view, Message.RecipientType.TO));
+    b.cc(Addresses.of(view, Message.RecipientType.CC));
+    b.bcc(Addresses.of(view, Message.RecipientType.BCC));
+    b.subject(subject(view));
+    b.inReplyTo(MessageIds.parse(header(m, "In-Reply-To")));
+    b.references(MessageIds.parse(header(m, "References")));
+    for (String name : KEPT_HEADERS) {
+      String value = header(m, name);
+      if (value != null) {
+        b.header(name, value);
+      }
+    }
+    ContentType type = contentType(m);
+    if (type != null && type.match("multipart/report")
+        && "delivery-status".equalsIgnoreCase(type.getParameter("report-type"))) {
+      b.bounced(bounced(m));
+    }
+    b.calendarMethod(calendarMethod(m, type));
+    return b.build();
+  }
+
+  private static Properties lenientProperties() {
+    Properties p = new Properties();
+    p.setProperty("mail.mime.address.strict", "false");
+    return p;
+  }
+
+  /** A stable stand-in for a message without Message-ID: the same message gives the same id. */
+  String syntheticId(long uid) {
+    return "uid-" + uidValidity + "-" + uid + "@" + folderName.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  /**
+   * The envelope the server parsed, or, when it sent one the client cannot read (seen with
+   * garbage From lines), the raw header block parsed here, leniently and address by address.
+   */
+  private static Message addressSource(IMAPMessage m) throws MessagingException {
+    try {
+      m.getFrom();
+      return m;
+    } catch (MessagingException | RuntimeException e) {
+      StringBuilder raw = new StringBuilder();
+      Enumeration<String> lines = m.getAllHeaderLines();
+      while (lines.hasMoreElements()) {
+        raw.append(lines.nextElement()).append("\r\n");
+      }
+      raw.append("\r\n");
+      return new MimeMessage(LENIENT, new ByteArrayInputStream(raw.toString().getBytes(StandardCharsets.ISO_8859_1)));
+    }
+  }
+
+  private String messageId(IMAPMessage m, long uid) {
+    String id = MessageIds.normalise(header(m, "Message-ID"));
+    if (id == null) {
+      try {
+        id = MessageIds.normalise(m.getMessageID());
+      } catch (MessagingException | RuntimeException e) {
+        // No envelope either: the synthetic id below.
+      }
+    }
+    return id != null ? id : syntheticId(uid);
+  }
+
+  private static Instant date(Message view, IMAPMessage m) throws MessagingException {
+    Date d = null;
+    try {
+      d = view.getSentDate();
+    } catch (MessagingException | RuntimeException e) {
+      // An unparsable Date header: the internal date below is the next best thing.
+    }
+    if (d == null) {
+      try {
+        d = m.getReceivedDate();
+      } catch (MessagingException | RuntimeException e) {
+        throw new MessagingException("no readable Date header and no internal date", e);
+      }
+    }
+    if (d == null) {
+      throw new MessagingException("neither a Date header nor an internal date");
+    }
+    return d.toInstant();
+  }
+
+  private static String subject(Message m) {
+    try {
+      String s = m.getSubject();
+      return s == null ? "" : s.replaceAll("[\\r\\n]+", " ").strip();
+    } catch (MessagingException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** The first value of a fetched header, unfolded and with RFC 2047 encoded words decoded. */
+  static String header(Message m, String name) {
+    try {
+      String[] values = m.getHeader(name);
+      return values == null || values.length == 0 || values[0] == null ? null : decode(values[0]);
+    } catch (MessagingException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Decodes encoded words; an unknown charset leaves the raw text rather than failing. */
+  static String decode(String raw) {
+    String unfolded = MimeUtility.unfold(raw).strip();
+    try {
+      return MimeUtility.decodeText(unfolded);
+    } catch (IOException | RuntimeException e) {
+      return unfolded;
+    }
+  }
+
+  private static ContentType contentType(Part p) {
+    try {
+      String type = p.getContentType();
+      return type == null ? null : new ContentType(type);
+    } catch (MessagingException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static List<EmailAddress> bounced(IMAPMessage m) throws MessagingException, IOException {
+    List<EmailAddress> out = new ArrayList<>();
+    for (Part part : leafParts(m)) {
+      ContentType type = contentType(part);
+      if (type != null && (type.match("message/delivery-status") || type.match("message/global-delivery-status"))) {
+        String body = MimeText.toString(MimeText.readAtMost(part.getInputStream(), MAX_PART_BYTES), "UTF-8");
+        for (String address : DeliveryStatus.failedRecipients(body)) {
+          try {
+            out.add(EmailAddress.of(address));
+          } catch (IllegalArgumentException e) {
+            // Not an address: nothing to end a sequence for.
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** METHOD of the first text/calendar part: the Content-Type parameter when present, else the part's own line. */
+  private static String calendarMethod(IMAPMessage m, ContentType top) throws MessagingException, IOException {
+    if (top == null || !(top.match("multipart/*") || top.match("text/calendar"))) {
+      return null;
+    }
+    for (Part part : leafParts(m)) {
+      ContentType type = contentType(part);
+      if (type == null || !type.match("text/calendar")) {
+        continue;
+      }
+      String method = type.getParameter("method");
+      if (method == null) {
+        String body = MimeText.toString(MimeText.readAtMost(part.getInputStream(), MAX_PART_BYTES), "UTF-8");
+        Matcher matcher = METHOD.matcher(body);
+        method = matcher.find() ? matcher.group(1) : null;
+      }
+      if (method != null) {
+        return method.strip().toUpperCase(Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The leaf parts, from the body structure already fetched (IMAPMessage builds its multipart
+   * from it without a round trip). Attached messages are not entered: a forwarded invitation
+   * or bounced original is not this message's own content.
+   */
+  private static List<Part> leafParts(Part root) throws MessagingException, IOException {
+    List<Part> leaves = new ArrayList<>();
+    collect(root, leaves, 0);
+    return leaves;
+  }
+
+  private static void collect(Part p, List<Part> leaves, int depth) throws MessagingException, IOException {
+    ContentType type = contentType(p);
+    if (type != null && type.match("multipart/*") && depth < 10) {
+      Object content = p.getContent();
+      if (content instanceof Multipart mp) {
+        for (int i = 0; i < mp.getCount(); i++) {
+          BodyPart child = mp.getBodyPart(i);
+          collect(child, leaves, depth + 1);
+        }
+      }
+    } else {
+      leaves.add(p);
+    }
+  }
+}

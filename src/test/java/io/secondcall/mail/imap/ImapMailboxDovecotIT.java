@@ -1,0 +1,82 @@
+package io.secondcall.mail.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.secondcall.core.MailMessage;
+import io.secondcall.port.FolderChanges;
+import io.secondcall.port.MailFolder;
+import io.secondcall.port.SyncCursor;
+import io.secondcall.testing.Dovecot;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The IMAP contracts against a real Dovecot (UIDPLUS, SPECIAL-USE, CONDSTORE, real MIME
+ * parsing): one server for the class, a fresh user per test. Sent and Drafts carry
+ * non-default names there, so only SPECIAL-USE detection finds them.
+ */
+class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, ConnectionContract {
+
+  @TempDir
+  static Path dir;
+
+  private static Dovecot dovecot;
+
+  private ImapAccount account;
+
+  @BeforeAll
+  static void startDovecot() throws Exception {
+    dovecot = Dovecot.start(dir);
+  }
+
+  @AfterAll
+  static void stopDovecot() throws Exception {
+    if (dovecot != null) {
+      dovecot.close();
+    }
+  }
+
+  @BeforeEach
+  void createUser() throws Exception {
+    String user = dovecot.newUser();
+    account = new ImapAccount(dovecot.host(), dovecot.port(), ImapAccount.Security.NONE,
+        user, Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+  }
+
+  @Test
+  void aDroppedConnectionIsOpenedAgainOnTheNextCall() throws Exception {
+    try (SeedClient seed = new SeedClient(account); ImapMailbox mailbox = new ImapMailbox(account)) {
+      seed.append(Dovecot.SENT, TestMail.sent("a@example.com", TestMail.daysAgo(1), "First"));
+      FolderChanges first = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, window());
+
+      dovecot.kick(account.username());
+      seed.close();
+      try (SeedClient again = new SeedClient(account)) {
+        again.append(Dovecot.SENT, TestMail.sent("b@example.com", TestMail.daysAgo(0), "Second"));
+      }
+      FolderChanges next = mailbox.changes(MailFolder.SENT, first.cursor(), window());
+
+      assertThat(next.messages()).extracting(MailMessage::messageId).containsExactly("b@example.com");
+    }
+  }
+
+  @Override
+  public ImapAccount account() {
+    return account;
+  }
+
+  @Override
+  public String sentFolder() {
+    return Dovecot.SENT;
+  }
+
+  @Override
+  public String draftsFolder() {
+    return Dovecot.DRAFTS;
+  }
+}

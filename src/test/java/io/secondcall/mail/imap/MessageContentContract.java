@@ -1,0 +1,281 @@
+package io.secondcall.mail.imap;
+
+import static io.secondcall.mail.imap.TestMail.date;
+import static io.secondcall.mail.imap.TestMail.daysAgo;
+import static io.secondcall.mail.imap.TestMail.raw;
+import static io.secondcall.mail.imap.TestMail.sent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.secondcall.core.EmailAddress;
+import io.secondcall.core.MailMessage;
+import io.secondcall.port.FolderChanges;
+import io.secondcall.port.MailFolder;
+import io.secondcall.port.SyncCursor;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Reading real-world messages: broken ones, bounces, invitations, and their texts. */
+interface MessageContentContract extends ImapServerFixture {
+
+  int TEN_MB = 10 * 1024 * 1024;
+
+  /** A 10 MB text/plain body: "line NNNNN ..." lines. */
+  static String hugeMessage(String messageId) {
+    StringBuilder body = new StringBuilder(TEN_MB + 100);
+    for (int i = 0; body.length() < TEN_MB; i++) {
+      body.append("line ").append(i).append(" of a very long message that nobody will ever read\n");
+    }
+    return raw("""
+        From: dana@example.com
+        To: alice@acme.example
+        Subject: Huge
+        Date: %s
+        Message-ID: <%s>
+        Content-Type: text/plain; charset=us-ascii
+        """.formatted(date(daysAgo(1)), messageId), body.toString());
+  }
+
+  @Test
+  default void brokenMessagesAreMappedWithFallbacksAndNeverStopTheBatch() throws Exception {
+    try (SeedClient seed = new SeedClient(account()); ImapMailbox mailbox = new ImapMailbox(account())) {
+      String d = date(daysAgo(1));
+      seed.append(sentFolder(), raw("""
+          From: dana@example.com
+          To: alice@acme.example
+          Subject: Broken boundary
+          Date: %s
+          Message-ID: <broken-boundary@example.com>
+          MIME-Version: 1.0
+          Content-Type: multipart/mixed; boundary="never-there"
+          """.formatted(d), "--wrong\nContent-Type: text/plain\n\nhello\n--wrong--\n"));
+      seed.append(sentFolder(), raw("""
+          From: dana@example.com
+          To: alice@acme.example
+          Subject: =?x-unknown?Q?Unknown_charset?=
+          Date: %s
+          Message-ID: <unknown-charset@example.com>
+          Content-Type: text/plain; charset=x-unknown
+          """.formatted(d), "caf\u00e9\n"));
+      Instant beforeNoDate = Instant.now().minusSeconds(2);
+      seed.append(sentFolder(), raw("""
+          From: dana@example.com
+          To: alice@acme.example
+          Subject: No date
+          Message-ID: <no-date@example.com>
+          """, "no date here\n"));
+      Instant afterNoDate = Instant.now().plusSeconds(2);
+      seed.append(sentFolder(), raw("""
+          From: dana@example.com
+          To: alice@acme.example
+          Subject: No Message-ID
+          Date: %s
+          """.formatted(d), "who am I\n"));
+      seed.append(sentFolder(), raw("""
+          From: ;;;@@@ <<<>>> garbage
+          To: good@acme.example, @@@, <not an address>
+          Subject: Garbage addresses
+          Date: %s
+          Message-ID: <garbage-from@example.com>
+          """.formatted(d), "hi\n"));
+      seed.append(sentFolder(), MessageContentContract.hugeMessage("huge@example.com"));
+      seed.append(sentFolder(), raw("""
+          From: dana@example.com
+          To: alice@acme.example
+          Subject: Bad date
+          Date: the day after tomorrow
+          Message-ID: <bad-date@example.com>
+          """, "hi\n"));
+      seed.append(sentFolder(), sent("last@example.com", daysAgo(1), "Last one"));
+
+      FolderChanges changes = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, daysAgo(21));
+      Map<Long, MailMessage> byUid = changes.messages().stream()
+          .collect(Collectors.toMap(MailMessage::uid, Function.identity()));
+
+      assertThat(changes.messages().size() + changes.skipped()).isEqualTo(8);
+      assertThat(changes.cursor().lastUid()).isEqualTo(8);
+      assertThat(byUid.get(8L).messageId()).isEqualTo("last@example.com");
+      assertThat(byUid.get(1L).messageId()).isEqualTo("broken-boundary@example.com");
+      assertThat(byUid.get(2L).messageId()).isEqualTo("unknown-charset@example.com");
+      assertThat(byUid.get(2L).subject()).isNotBlank();
+      assertThat(byUid.get(3L).date()).isBetween(beforeNoDate, afterNoDate);
+      long validity = changes.cursor().uidValidity();
+      assertThat(byUid.get(4L).messageId()).startsWith("uid-" + validity + "-4@");
+      assertThat(byUid.get(5L).from()).isNull();
+      assertThat(byUid.get(5L).to()).extracting(EmailAddress::address).containsExactly("good@acme.example");
+      assertThat(byUid.get(6L).messageId()).isEqualTo("huge@example.com");
+      assertThat(byUid.get(7L).date()).isAfter(daysAgo(1));
+
+      FolderChanges again = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, daysAgo(21));
+      assertThat(again.messages()).filteredOn(m -> m.uid() == 4)
+          .extracting(MailMessage::messageId).containsExactly(byUid.get(4L).messageId());
+    }
+  }
+
+  @Test
+  default void aDeliveryStatusNotificationNamesTheFailedRecipients() throws Exception {
+    try (SeedClient seed = new SeedClient(account()); ImapMailbox mailbox = new ImapMailbox(account())) {
+      seed.append("INBOX", raw("""
+          From: Mail Delivery System <MAILER-DAEMON@mx.example.com>
+          To: dana@example.com
+          Subject: Undelivered Mail Returned to Sender
+          Date: %s
+          Message-ID: <dsn-1@mx.example.com>
+          Auto-Submitted: auto-replied
+          MIME-Version: 1.0
+          Content-Type: multipart/report; report-type=delivery-status;
+           boundary="BOUNDARY"
+          """.formatted(date(daysAgo(1))), """
+          --BOUNDARY
+          Content-Type: text/plain; charset=us-ascii
+
+          I'm sorry to have to inform you that your message could not be delivered.
+
+          --BOUNDARY
+          Content-Type: message/delivery-status
+
+          Reporting-MTA: dns; mx.example.com
+          Arrival-Date: Mon, 2 Nov 2026 10:00:00 +0100
+
+          Final-Recipient: rfc822; Alice@Acme.example
+          Original-Recipient: rfc822;alice@acme.example
+          Action: failed
+          Status: 5.1.1
+          Diagnostic-Code: smtp; 550 5.1.1 <alice@acme.example>:
+           Recipient address rejected: User unknown
+
+          Final-Recipient: rfc822; bob@acme.example
+          Action: delivered
+          Status: 2.0.0
+
+          --BOUNDARY
+          Content-Type: message/rfc822
+
+          From: dana@example.com
+          To: alice@acme.example, bob@acme.example
+          Subject: Our call
+          Message-ID: <outreach-1@example.com>
+
+          Hello
+          --BOUNDARY--
+          """));
+      seed.append("INBOX", sent("plain@example.com", daysAgo(1), "Not a bounce"));
+
+      FolderChanges changes = mailbox.changes(MailFolder.INBOX, SyncCursor.NONE, daysAgo(21));
+
+      assertThat(changes.messages()).hasSize(2);
+      assertThat(changes.messages().get(0).bounced()).extracting(EmailAddress::address)
+          .containsExactly("alice@acme.example");
+      assertThat(changes.messages().get(0).header("Auto-Submitted")).hasValue("auto-replied");
+      assertThat(changes.messages().get(1).bounced()).isEmpty();
+    }
+  }
+
+  @Test
+  default void theMethodOfACalendarPartIsRead() throws Exception {
+    try (SeedClient seed = new SeedClient(account()); ImapMailbox mailbox = new ImapMailbox(account())) {
+      String d = date(daysAgo(1));
+      seed.append(sentFolder(), raw("""
+          From: dana@example.com
+          To: alice@acme.example
+          Subject: Accepted: Call with Alice
+          Date: %s
+          Message-ID: <reply-1@example.com>
+          MIME-Version: 1.0
+          Content-Type: multipart/alternative; boundary="b1"
+          """.formatted(d), """
+          --b1
+          Content-Type: text/plain; charset=UTF-8
+
+          Dana has accepted.
+          --b1
+          Content-Type: text/calendar; charset=UTF-8
+          Content-Transfer-Encoding: base64
+
+          QkVHSU46VkNBTEVOREFSDQpNRVRIT0Q6UkVQTFkNClZFUlNJT046Mi4wDQpFTkQ6VkNBTEVOREFSDQo=
+          --b1--
+          """));
+      seed.append(sentFolder(), raw("""
+          From: dana@example.com
+          To: alice@acme.example
+          Subject: Invitation: Call with Alice
+          Date: %s
+          Message-ID: <invite-1@example.com>
+          MIME-Version: 1.0
+          Content-Type: text/calendar; method=request; charset=UTF-8
+          """.formatted(d), "BEGIN:VCALENDAR\nMETHOD:REQUEST\nEND:VCALENDAR\n"));
+      seed.append(sentFolder(), sent("plain@example.com", daysAgo(1), "Plain"));
+
+      List<MailMessage> messages = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, daysAgo(21)).messages();
+
+      assertThat(messages).extracting(MailMessage::calendarMethod).containsExactly("REPLY", "REQUEST", null);
+    }
+  }
+
+  @Test
+  default void textsArePlainCappedAndReadFromHtmlWhenThereIsNoPlainPart() throws Exception {
+    try (SeedClient seed = new SeedClient(account()); ImapMailbox mailbox = new ImapMailbox(account())) {
+      String d = date(daysAgo(1));
+      seed.append("INBOX", raw("""
+          From: alice@acme.example
+          To: dana@example.com
+          Subject: Re: Our call
+          Date: %s
+          Message-ID: <alt@acme.example>
+          MIME-Version: 1.0
+          Content-Type: multipart/alternative; boundary="b1"
+          """.formatted(d), """
+          --b1
+          Content-Type: text/plain; charset=ISO-8859-1
+          Content-Transfer-Encoding: quoted-printable
+
+          Gern, ruf mich Dienstag an. Gr=FC=DFe
+          --b1
+          Content-Type: text/html; charset=UTF-8
+
+          <p>HTML version</p>
+          --b1--
+          """));
+      seed.append("INBOX", raw("""
+          From: alice@acme.example
+          To: dana@example.com
+          Subject: Re: Our call
+          Date: %s
+          Message-ID: <html@acme.example>
+          MIME-Version: 1.0
+          Content-Type: text/html; charset=UTF-8
+          """.formatted(d), """
+          <html><head><style>p { color: red }</style></head><body>
+          <p>Sounds good &amp; call me on <b>Tuesday</b>.</p>
+          <div>On Mon, Dana wrote:</div>
+          <blockquote><p>Are you free for a call?</p></blockquote>
+          </body></html>
+          """));
+      seed.append("INBOX", MessageContentContract.hugeMessage("huge@acme.example"));
+      seed.append("INBOX", raw("""
+          From: alice@acme.example
+          To: dana@example.com
+          Subject: Only an attachment
+          Date: %s
+          Message-ID: <pdf@acme.example>
+          MIME-Version: 1.0
+          Content-Type: application/pdf
+          Content-Transfer-Encoding: base64
+          """.formatted(d), "JVBERi0xLjQK\n"));
+      long validity = seed.uidValidity("INBOX");
+
+      Map<Long, String> texts = mailbox.texts(MailFolder.INBOX, validity, List.of(1L, 2L, 3L, 4L, 99L));
+
+      assertThat(texts).containsOnlyKeys(1L, 2L, 3L, 4L);
+      assertThat(texts.get(1L).strip()).isEqualTo("Gern, ruf mich Dienstag an. Grüße");
+      assertThat(texts.get(2L)).isEqualTo("Sounds good & call me on Tuesday.\nOn Mon, Dana wrote:\n> Are you free for a call?");
+      assertThat(texts.get(3L)).startsWith("line 0 of a very long message").hasSizeLessThanOrEqualTo(64 * 1024);
+      assertThat(texts.get(3L).length()).isGreaterThan(60 * 1024);
+      assertThat(texts.get(4L)).isEmpty();
+      assertThat(mailbox.texts(MailFolder.INBOX, validity + 1, List.of(1L))).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package io.secondcall.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A throwaway Dovecot 2.3 IMAP server on 127.0.0.1 for integration tests: its own config,
+ * state and mail under a temporary directory, a free port, plain-text login, the folders
+ * "Sent Items" and "Brouillons" flagged {@code \Sent} and {@code \Drafts} (SPECIAL-USE), and
+ * one fresh user per {@link #newUser()}.
+ *
+ * <p>When {@code /usr/sbin/dovecot} is missing, {@link #start} fails with a message saying how
+ * to install it, unless {@code SECONDCALL_SKIP_DOVECOT=1} is set, in which case the test is
+ * skipped. CI installs Dovecot, so there it always runs.
+ */
+public final class Dovecot implements AutoCloseable {
+
+  public static final Path BINARY = Path.of("/usr/sbin/dovecot");
+  public static final String SENT = "Sent Items";
+  public static final String DRAFTS = "Brouillons";
+  public static final String PASSWORD = "secret-Pa55";
+
+  private static final Duration STARTUP = Duration.ofSeconds(20);
+  private static final int USERS = 100;
+
+  private final Path dir;
+  private final int port;
+  private final Process process;
+  private final AtomicInteger users = new AtomicInteger();
+
+  /** Who owns the mail files: the current user, or {@code nobody} when running as root. */
+  private record MailUser(String name, int uid, int gid) {}
+
+  private Dovecot(Path dir, int port, Process process) {
+    this.dir = dir;
+    this.port = port;
+    this.process = process;
+  }
+
+  /** Starts Dovecot with everything under {@code dir} and returns once it accepts connections. */
+  public static Dovecot start(Path dir) throws IOException, InterruptedException {
+    requireBinary();
+    boolean root = "root".equals(System.getProperty("user.name"));
+    MailUser mailUser = root ? lookup("nobody") : lookup(System.getProperty("user.name"));
+    // Dovecot's unprivileged processes must be able to walk into the temporary directory.
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.createDirectories(dir.resolve("run"));
+    Files.createDirectories(dir.resolve("state"));
+    Files.createDirectories(dir.resolve("home"));
+    chown(dir.resolve("home"), mailUser);
+    writeUsers(dir, mailUser);
+    int port = freePort();
+    Path conf = dir.resolve("dovecot.conf");
+    Files.writeString(conf, config(dir, port, root, mailUser), StandardCharsets.UTF_8);
+
+    Process process = new ProcessBuilder(BINARY.toString(), "-F", "-c", conf.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("stdout.log").toFile())
+        .start();
+    Dovecot dovecot = new Dovecot(dir, port, process);
+    try {
+      dovecot.awaitListening();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      dovecot.close();
+      throw e;
+    }
+    return dovecot;
+  }
+
+  private static void requireBinary() {
+    if (Files.isExecutable(BINARY)) {
+      return;
+    }
+    if ("1".equals(System.getenv("SECONDCALL_SKIP_DOVECOT"))) {
+      Assumptions.abort("Dovecot tests skipped: SECONDCALL_SKIP_DOVECOT=1 and " + BINARY + " is missing");
+    }
+    throw new IllegalStateException(BINARY + " is missing: install it with "
+        + "'apt-get install -y --no-install-recommends dovecot-imapd' "
+        + "(or set SECONDCALL_SKIP_DOVECOT=1 to skip the Dovecot tests)");
+  }
+
+  public String host() {
+    return "127.0.0.1";
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /**
+   * A user nobody has logged in as yet, so with an empty mailbox. The users are written before
+   * the start: Dovecot notices a changed passwd-file only by its modification time, which
+   * misses changes within the same second.
+   */
+  public String newUser() {
+    int n = users.incrementAndGet();
+    if (n > USERS) {
+      throw new IllegalStateException("all " + USERS + " test users of this Dovecot are taken");
+    }
+    return "user" + n;
+  }
+
+  private static void writeUsers(Path dir, MailUser mailUser) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int n = 1; n <= USERS; n++) {
+      Path home = dir.resolve("home").resolve("user" + n);
+      Files.createDirectories(home);
+      chown(home, mailUser);
+      lines.append("user").append(n).append(":{PLAIN}").append(PASSWORD).append(':')
+          .append(mailUser.uid()).append(':').append(mailUser.gid()).append("::").append(home).append('\n');
+    }
+    Path usersFile = dir.resolve("users");
+    Files.writeString(usersFile, lines, StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(usersFile, PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  /** Disconnects every session of {@code user}, as a server restart or network drop would. */
+  public void kick(String user) throws IOException, InterruptedException {
+    Process kick = new ProcessBuilder("/usr/bin/doveadm", "-c", dir.resolve("dovecot.conf").toString(), "kick", user)
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(kick.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!kick.waitFor(20, TimeUnit.SECONDS) || kick.exitValue() != 0) {
+      throw new IOException("doveadm kick " + user + " failed: " + output);
+    }
+  }
+
+  /** Dovecot's own log, for failure messages. */
+  public String log() {
+    try {
+      Path log = dir.resolve("dovecot.log");
+      String text = Files.exists(log) ? Files.readString(log) : "";
+      return text + Files.readString(dir.resolve("stdout.log"));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  /** Stops the master process, which takes its children with it. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Polls the port until it accepts connections; waits on the process between polls, so a crash ends the wait. */
+  private void awaitListening() throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(STARTUP);
+    while (Instant.now().isBefore(deadline)) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+        return;
+      } catch (IOException notYet) {
+        if (process.waitFor(50, TimeUnit.MILLISECONDS)) {
+          throw new IOException("dovecot exited with " + process.exitValue() + ":\n" + log());
+        }
+      }
+    }
+    throw new IOException("dovecot did not listen on port " + port + " within " + STARTUP + ":\n" + log());
+  }
+
+  private static String config(Path dir, int port, boolean root, MailUser mailUser) {
+    String loginUser = root ? "dovenull" : mailUser.name();
+    String internalUser = root ? "dovecot" : mailUser.name();
+    return String.join("\n", List.of(
+        "base_dir = " + dir.resolve("run"),
+        "state_dir = " + dir.resolve("state"),
+        "log_path = " + dir.resolve("dovecot.log"),
+        "protocols = imap",
+        "listen = 127.0.0.1",
+        "ssl = no",
+        "disable_plaintext_auth = no",
+        "auth_mechanisms = plain login",
+        "mail_location = maildir:~/Maildir",
+        "default_login_user = " + loginUser,
+        "default_internal_user = " + internalUser,
+        "default_internal_group = " + (root ? "dovecot" : internalUser),
+        "first_valid_uid = " + Math.min(mailUser.uid(), 500),
+        "first_valid_gid = 0",
+        "passdb {",
+        "  driver = passwd-file",
+        "  args = " + dir.resolve("users"),
+        "}",
+        "userdb {",
+        "  driver = passwd-file",
+        "  args = " + dir.resolve("users"),
+        "}",
+        "service imap-login {",
+        "  chroot =",
+        "  inet_listener imap {",
+        "    address = 127.0.0.1",
+        "    port = " + port,
+        "  }",
+        "  inet_listener imaps {",
+        "    port = 0",
+        "  }",
+        "}",
+        "service anvil {",
+        "  chroot =",
+        "}",
+        "namespace inbox {",
+        "  inbox = yes",
+        "  separator = /",
+        "  mailbox \"" + SENT + "\" {",
+        "    special_use = \\Sent",
+        "    auto = subscribe",
+        "  }",
+        "  mailbox " + DRAFTS + " {",
+        "    special_use = \\Drafts",
+        "    auto = subscribe",
+        "  }",
+        "}",
+        ""));
+  }
+
+  private static MailUser lookup(String name) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
+      String[] f = line.split(":");
+      if (f.length > 3 && f[0].equals(name)) {
+        return new MailUser(name, Integer.parseInt(f[2]), Integer.parseInt(f[3]));
+      }
+    }
+    throw new IOException("no user " + name + " in /etc/passwd");
+  }
+
+  private static void chown(Path path, MailUser user) throws IOException {
+    UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
+    Files.setOwner(path, lookup.lookupPrincipalByName(user.name()));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
