@@ -64,7 +64,7 @@ final class SampleMailbox implements AutoCloseable {
   MimeMessage bounce(String id, ZonedDateTime at, String to, String failed, String originalId, String subject)
       throws MessagingException {
     MimeMessage m = new MimeMessage(session);
-    m.setFrom(new InternetAddress("MAILER-DAEMON@mx." + DOMAIN, "Mail Delivery System"));
+    m.setFrom(new InternetAddress("Mail Delivery System <MAILER-DAEMON@mx." + DOMAIN + ">"));
     m.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
     m.setSubject("Undelivered Mail Returned to Sender");
     m.setSentDate(Date.from(at.toInstant()));
