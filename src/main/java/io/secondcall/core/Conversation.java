@@ -78,6 +78,11 @@ public record Conversation(
     return contacts.get(0);
   }
 
+  /** Whether {@code a} is one of the contacts, whatever display name either carries. */
+  public boolean hasContact(EmailAddress a) {
+    return a != null && contacts.stream().anyMatch(c -> c.address().equals(a.address()));
+  }
+
   public boolean isActive() {
     return status == Status.ACTIVE;
   }

@@ -88,7 +88,7 @@ public final class Demo {
           print(day, settings.calendar(), report, userActions);
           scenario.arrivals(day);
         }
-        outro(mailbox, new StatusView(store, settings));
+        outro(mailbox, new StatusView(store, settings), scenario);
       }
     } finally {
       server.stop();
@@ -112,7 +112,8 @@ public final class Demo {
     out.println("Dana (dana@" + SampleMailbox.DOMAIN + ", Munich, public holidays of DE-BY) wrote to a dozen people");
     out.println("in the week before Christmas. secondcall runs one cycle every morning at 09:30; Dana sends");
     out.println("the drafts it prepares later that morning, except one she deletes. Cadence: 3, 5, 7 business days,");
-    out.println("then a closing note. Nothing is ever sent to a prospect by secondcall itself.");
+    out.println("then a closing note. Nothing is ever sent to a prospect by secondcall itself. (A message to");
+    out.println("Ivan from early November lies outside the 21-day look-back and is left alone.)");
     out.println();
   }
 
@@ -132,21 +133,23 @@ public final class Demo {
     out.println();
   }
 
-  private void outro(SampleMailbox mailbox, StatusView status) throws MessagingException, IOException {
+  private void outro(SampleMailbox mailbox, StatusView status, Scenario scenario)
+      throws MessagingException, IOException {
     out.println("Where every conversation stands now (secondcall status):");
+    DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     for (StatusView.Row r : status.rows()) {
-      out.printf(Locale.ROOT, "  %-30s %-36s %s%n", r.contact(), "\"" + r.subject() + "\"", r.next());
+      String at = r.nextAt() == null || r.next().contains(":") ? "" : ", " + when.format(r.nextAt().atZone(ZONE));
+      out.printf(Locale.ROOT, "  %-24s %-38s %s%s%n", r.contact(), "\"" + r.subject() + "\"", r.next(), at);
     }
     out.println();
+    for (MimeMessage draft : scenario.samples()) {
+      out.println("A draft secondcall prepared, as Dana's mail client showed it in Drafts:");
+      out.println(DemoLines.indent(DemoLines.show(draft)));
+    }
     MimeMessage digest = mailbox.lastDigest();
     if (digest != null) {
       out.println("The last digest in Dana's inbox:");
       out.println(DemoLines.indent(DemoLines.show(digest)));
-    }
-    List<MimeMessage> drafts = mailbox.drafts();
-    if (!drafts.isEmpty()) {
-      out.println("A draft waiting in Dana's Drafts folder, as her mail client shows it:");
-      out.println(DemoLines.indent(DemoLines.show(drafts.get(drafts.size() - 1))));
     }
     out.flush();
   }

@@ -7,11 +7,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.search.HeaderTerm;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -60,31 +60,43 @@ final class SampleMailbox implements AutoCloseable {
     return m;
   }
 
-  /** A delivery status notification saying delivery to {@code failed} did not work. */
+  /** A delivery status notification (RFC 3464) saying delivery to {@code failed} did not work. */
   MimeMessage bounce(String id, ZonedDateTime at, String to, String failed, String originalId, String subject)
       throws MessagingException {
-    MimeMessage m = new MimeMessage(session);
-    m.setFrom(new InternetAddress("Mail Delivery System <MAILER-DAEMON@mx." + DOMAIN + ">"));
-    m.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-    m.setSubject("Undelivered Mail Returned to Sender");
-    m.setSentDate(Date.from(at.toInstant()));
-    MimeMultipart report = new MimeMultipart("report; report-type=delivery-status");
-    MimeBodyPart text = new MimeBodyPart();
-    text.setText("I'm sorry to have to inform you that your message could not be delivered to " + failed
-        + ".\nThe mail system said: 550 5.1.1 user unknown\n", "UTF-8");
-    report.addBodyPart(text);
-    MimeBodyPart status = new MimeBodyPart();
-    status.setContent("Reporting-MTA: dns; mx." + DOMAIN + "\r\n\r\nFinal-Recipient: rfc822; " + failed
-        + "\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\r\n",
-        "message/delivery-status");
-    report.addBodyPart(status);
-    MimeBodyPart headers = new MimeBodyPart();
-    headers.setContent("Message-ID: <" + originalId + ">\r\nSubject: " + subject + "\r\n", "text/rfc822-headers");
-    report.addBodyPart(headers);
-    m.setContent(report);
-    m.saveChanges();
-    m.setHeader("Message-ID", "<" + id + ">");
-    return m;
+    String raw = String.join("\r\n",
+        "From: Mail Delivery System <MAILER-DAEMON@mx." + DOMAIN + ">",
+        "To: " + to,
+        "Subject: Undelivered Mail Returned to Sender",
+        "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(at),
+        "Message-ID: <" + id + ">",
+        "MIME-Version: 1.0",
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"",
+        "",
+        "--b1",
+        "Content-Type: text/plain; charset=us-ascii",
+        "",
+        "Your message could not be delivered to " + failed + ".",
+        "The mail system said: 550 5.1.1 user unknown",
+        "",
+        "--b1",
+        "Content-Type: message/delivery-status",
+        "",
+        "Reporting-MTA: dns; mx." + DOMAIN,
+        "",
+        "Final-Recipient: rfc822; " + failed,
+        "Action: failed",
+        "Status: 5.1.1",
+        "Diagnostic-Code: smtp; 550 5.1.1 user unknown",
+        "",
+        "--b1",
+        "Content-Type: text/rfc822-headers",
+        "",
+        "Message-ID: <" + originalId + ">",
+        "Subject: " + subject,
+        "",
+        "--b1--",
+        "");
+    return new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
   }
 
   void appendTo(String folder, MimeMessage message, boolean seen) throws MessagingException {
@@ -125,8 +137,11 @@ final class SampleMailbox implements AutoCloseable {
     Folder f = store.getFolder("Drafts");
     f.open(Folder.READ_WRITE);
     try {
-      for (Message m : f.search(new HeaderTerm("X-Secondcall-Id", secondcallId))) {
-        m.setFlag(Flags.Flag.DELETED, true);
+      // A mail client would SEARCH; GreenMail answers header searches slowly, and Drafts is small.
+      for (Message m : f.getMessages()) {
+        if (secondcallId.equals(((MimeMessage) m).getHeader("X-Secondcall-Id", null))) {
+          m.setFlag(Flags.Flag.DELETED, true);
+        }
       }
     } finally {
       f.close(true);

@@ -33,6 +33,8 @@ final class Scenario {
   private final ZoneId zone;
   /** The Message-ID of Dana's latest message to each contact, so that answers thread. */
   private final Map<String, String> lastSent = new HashMap<>();
+  /** The first draft of each kind, to show in full at the end. */
+  private final Map<String, MimeMessage> samples = new java.util.LinkedHashMap<>();
 
   Scenario(SampleMailbox mailbox, ZoneId zone) {
     this.mailbox = mailbox;
@@ -111,6 +113,9 @@ final class Scenario {
       String id = draft.getHeader("X-Secondcall-Id", null);
       String to = ((InternetAddress) draft.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
       String step = id.substring(id.lastIndexOf('.') + 1);
+      if (to.startsWith("alice@")) {
+        samples.putIfAbsent(step, new MimeMessage(draft));
+      }
       if (to.startsWith("grace@") && step.equals("1")) {
         mailbox.delete(id);
         done.add("deleted the draft to " + to + " unsent (she will call instead)");
@@ -123,6 +128,17 @@ final class Scenario {
       }
     }
     return done;
+  }
+
+  /** Alice's first follow-up and her closing note, in full. */
+  List<MimeMessage> samples() {
+    List<MimeMessage> shown = new ArrayList<>();
+    for (String step : List.of("1", "4")) {
+      if (samples.containsKey(step)) {
+        shown.add(samples.get(step));
+      }
+    }
+    return shown;
   }
 
   private void sent(String local, ZonedDateTime at, List<String> to, String subject, String body)

@@ -17,6 +17,7 @@ final class CycleRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(Cycle.class);
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
   final EngineSettings settings;
   final MailSource mail;

@@ -129,7 +129,7 @@ final class Drafts {
   private void write(Conversation c, StepRecord step) {
     run.sink.saveDraft(writer.draft(c, step, run.now));
     run.store.saveStep(step.withState(State.DRAFTED, run.now));
-    run.record(Action.Kind.DRAFTED, c, stepName(step) + " (due " + run.when(step.dueAt()) + ")", step.dueAt());
+    run.record(Action.Kind.DRAFTED, c, stepName(step) + ", due " + run.when(step.dueAt()), step.dueAt());
   }
 
   private void exhaust(Conversation c) {
@@ -145,8 +145,8 @@ final class Drafts {
   static String stepName(StepRecord step) {
     return switch (step.kind()) {
       case FOLLOW_UP -> "follow-up " + step.number();
-      case CLOSING -> "closing note (step " + step.number() + ")";
-      case NURTURE -> "check-in (step " + step.number() + ")";
+      case CLOSING -> "closing note, step " + step.number();
+      case NURTURE -> "check-in, step " + step.number();
     };
   }
 }

@@ -104,7 +104,7 @@ final class InboundMail {
 
   private void bounce(MailMessage m, Inbound inbound, Map<Conversation, Set<String>> candidates) {
     candidates.forEach((c, refs) -> {
-      boolean forContact = inbound.bounced().stream().anyMatch(c.contacts()::contains)
+      boolean forContact = inbound.bounced().stream().anyMatch(c::hasContact)
           || (inbound.bounced().isEmpty() && !refs.isEmpty());
       if (forContact) {
         String failed = inbound.bounced().isEmpty() ? c.contact().address() : inbound.bounced().get(0).address();
@@ -117,13 +117,14 @@ final class InboundMail {
     LocalDate messageDay = run.settings.calendar().localDate(m.date());
     LocalDate back = inbound.returnDate().orElse(messageDay.plusDays(1));
     candidates.forEach((c, refs) -> {
-      boolean fromContact = m.from() != null && c.contacts().contains(m.from());
+      boolean fromContact = c.hasContact(m.from());
       if ((fromContact || !refs.isEmpty()) && m.date().isAfter(c.lastTouchAt())) {
         if (c.pausedUntil() == null || back.isAfter(c.pausedUntil())) {
           Conversation paused = c.pausedUntil(back);
           run.store.save(paused);
           active.put(c.id(), paused);
-          run.record(Action.Kind.PAUSED, paused, "out of office, back " + back, m.date());
+          run.record(Action.Kind.PAUSED, paused, "out of office, back " + CycleRun.DAY.format(back)
+              + ": the next step waits until the business day after", m.date());
         }
       }
     });

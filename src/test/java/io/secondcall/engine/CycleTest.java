@@ -228,6 +228,33 @@ class CycleTest {
   }
 
   @Test
+  void aBounceForANamedContactEndsTheSequence() {
+    mail.add(MailFolder.SENT, MailMessage.builder("p1@northwind.example", at("2026-11-30T10:00")).from(DANA)
+        .to(List.of(new EmailAddress(ALICE, "Alice Martin"))).subject("Proposal"), "Hi Alice");
+    mail.add(MailFolder.INBOX, MailMessage.builder("dsn1@mx.example", at("2026-11-30T10:01"))
+        .from("mailer-daemon@mx.northwind.example").to(DANA).subject("Undelivered Mail Returned to Sender")
+        .header("content-type", "multipart/report; report-type=delivery-status")
+        .bounced(List.of(EmailAddress.of(ALICE))), "");
+
+    runAt("2026-11-30T11:00");
+
+    assertThat(only().status()).isEqualTo(Conversation.Status.BOUNCED);
+  }
+
+  @Test
+  void anOutOfOfficeReplyFromANamedContactPausesTheSequence() {
+    mail.add(MailFolder.SENT, MailMessage.builder("p1@northwind.example", at("2026-11-30T10:00")).from(DANA)
+        .to(List.of(new EmailAddress(ALICE, "Alice Martin"))).subject("Proposal"), "Hi Alice");
+    mail.add(MailFolder.INBOX, MailMessage.builder("ooo@acme.example", at("2026-11-30T10:01"))
+        .from(new EmailAddress(ALICE, "Alice Martin")).to(DANA).subject("Automatic reply: Proposal"),
+        "I am out of the office until 10 December 2026.");
+
+    runAt("2026-11-30T11:00");
+
+    assertThat(only().pausedUntil()).isEqualTo(LocalDate.of(2026, 12, 11));
+  }
+
+  @Test
   void anOutOfOfficeReplyMovesTheNextStepAfterTheReturnDate() {
     outreach("p1@northwind.example", "2026-11-30T10:00", ALICE, "Proposal");
     inbound("ooo@acme.example", "2026-11-30T10:01", ALICE, "Out of office: Proposal", "p1@northwind.example",
