@@ -1,7 +1,7 @@
 package io.secondcall.cli;
 
 import io.secondcall.config.ConfigException;
-import io.secondcall.port.MailAccessException;
+import io.secondcall.port.ServerAccessException;
 import io.secondcall.template.TemplateException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -37,7 +37,7 @@ public final class Cli {
     if (e instanceof ConfigException || e instanceof TemplateException || e instanceof CommandLine.ParameterException) {
       return ExitCodes.BAD_CONFIG;
     }
-    if (e instanceof MailAccessException) {
+    if (e instanceof ServerAccessException) {
       return ExitCodes.UNREACHABLE;
     }
     return ExitCodes.FAILURE;

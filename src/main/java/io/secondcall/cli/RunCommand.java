@@ -3,7 +3,7 @@ package io.secondcall.cli;
 import io.secondcall.config.Config;
 import io.secondcall.daemon.Daemon;
 import io.secondcall.daemon.Waiter;
-import io.secondcall.port.MailAccessException;
+import io.secondcall.port.ServerAccessException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
             app.mailbox.awaitInboxChange(max);
             return;
           }
-        } catch (MailAccessException e) {
+        } catch (ServerAccessException e) {
           // The next cycle reports the failure and backs off; here we just wait.
         }
         Waiter.sleeping().await(max);

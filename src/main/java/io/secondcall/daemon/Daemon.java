@@ -1,6 +1,6 @@
 package io.secondcall.daemon;
 
-import io.secondcall.port.MailAccessException;
+import io.secondcall.port.ServerAccessException;
 import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -55,7 +55,7 @@ public final class Daemon {
       }
       backoff.reset();
       return poll;
-    } catch (MailAccessException e) {
+    } catch (ServerAccessException e) {
       Duration wait = backoff.next();
       LOG.warn("{} {} ({}), retrying in {} s", account, e.getMessage(),
           e.isTransient() ? "unreachable" : "login refused", wait.toSeconds());

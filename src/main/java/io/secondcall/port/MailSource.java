@@ -18,7 +18,7 @@ public interface MailSource {
    * messages dated on or after {@code notBefore} are returned (the look-back window). A folder
    * that does not exist (e.g. no stop folder yet) has no changes.
    *
-   * @throws MailAccessException when the server cannot be reached or refuses the login
+   * @throws ServerAccessException when the server cannot be reached or refuses the login
    */
   FolderChanges changes(MailFolder folder, SyncCursor cursor, Instant notBefore);
 

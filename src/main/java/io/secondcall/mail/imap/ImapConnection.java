@@ -1,6 +1,6 @@
 package io.secondcall.mail.imap;
 
-import io.secondcall.port.MailAccessException;
+import io.secondcall.port.ServerAccessException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -82,10 +82,10 @@ final class ImapConnection implements AutoCloseable {
     try {
       fresh.connect(account.host(), account.port(), account.username(), account.password());
     } catch (AuthenticationFailedException e) {
-      throw new MailAccessException(where() + ": login refused for " + account.username(),
+      throw new ServerAccessException(where() + ": login refused for " + account.username(),
           account.host(), account.port(), false, e);
     } catch (MessagingException e) {
-      throw new MailAccessException(where() + ": cannot connect: " + reason(e),
+      throw new ServerAccessException(where() + ": cannot connect: " + reason(e),
           account.host(), account.port(), true, e);
     }
     log.debug("{} logged in", account.label());
@@ -97,9 +97,9 @@ final class ImapConnection implements AutoCloseable {
    * A failure during an operation. The connection is dropped so that the next call starts
    * afresh; the failure is transient because the server or network may recover.
    */
-  MailAccessException failure(String action, Exception e) {
+  ServerAccessException failure(String action, Exception e) {
     drop();
-    return new MailAccessException(where() + ": " + action + " failed: " + reason(e),
+    return new ServerAccessException(where() + ": " + action + " failed: " + reason(e),
         account.host(), account.port(), true, e);
   }
 

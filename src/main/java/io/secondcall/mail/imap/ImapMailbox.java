@@ -2,7 +2,7 @@ package io.secondcall.mail.imap;
 
 import io.secondcall.port.DraftSink;
 import io.secondcall.port.FolderChanges;
-import io.secondcall.port.MailAccessException;
+import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.MailSource;
 import io.secondcall.port.SyncCursor;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * dropped; each call opens the folder it needs and closes it again. Calls are serialised;
  * {@link #awaitInboxChange} waits on a connection of its own and does not block them.
  *
- * <p>Every failure to reach or talk to the server is a {@link MailAccessException}: not
+ * <p>Every failure to reach or talk to the server is a {@link ServerAccessException}: not
  * transient for a refused login, transient otherwise.
  */
 public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
@@ -249,7 +249,7 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
     try {
       return inboxWatch.await(inbox, max);
     } catch (MessagingException e) {
-      throw new MailAccessException(account.host() + ":" + account.port() + ": waiting for the inbox failed: "
+      throw new ServerAccessException(account.host() + ":" + account.port() + ": waiting for the inbox failed: "
           + ImapConnection.reason(e), account.host(), account.port(), true, e);
     }
   }

@@ -3,7 +3,7 @@ package io.secondcall.mail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.secondcall.port.MailAccessException;
+import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.SyncCursor;
 import java.net.InetAddress;
@@ -27,7 +27,7 @@ interface ConnectionContract extends ImapServerFixture {
   @Test
   default void aWrongPasswordIsAPermanentFailureNamingServerAndUser() {
     try (ImapMailbox mailbox = new ImapMailbox(with("wrong-password", account().port()))) {
-      MailAccessException e = assertThrows(MailAccessException.class,
+      ServerAccessException e = assertThrows(ServerAccessException.class,
           () -> mailbox.changes(MailFolder.SENT, SyncCursor.NONE, Instant.now()));
 
       assertThat(e.isTransient()).isFalse();
@@ -45,7 +45,7 @@ interface ConnectionContract extends ImapServerFixture {
       closedPort = s.getLocalPort();
     }
     try (ImapMailbox mailbox = new ImapMailbox(with(account().password(), closedPort))) {
-      MailAccessException e = assertThrows(MailAccessException.class, mailbox::connect);
+      ServerAccessException e = assertThrows(ServerAccessException.class, mailbox::connect);
 
       assertThat(e.isTransient()).isTrue();
       assertThat(e.port()).isEqualTo(closedPort);

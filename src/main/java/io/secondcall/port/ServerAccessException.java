@@ -4,7 +4,7 @@ package io.secondcall.port;
  * A mail or calendar server could not be reached, refused the login, or failed mid-way.
  * {@code scan} exits 3 on it; {@code run} retries with backoff while {@link #isTransient()}.
  */
-public class MailAccessException extends RuntimeException {
+public class ServerAccessException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
@@ -12,7 +12,7 @@ public class MailAccessException extends RuntimeException {
   private final int port;
   private final boolean transientFailure;
 
-  public MailAccessException(String message, String host, int port, boolean transientFailure, Throwable cause) {
+  public ServerAccessException(String message, String host, int port, boolean transientFailure, Throwable cause) {
     super(message, cause);
     this.host = host;
     this.port = port;
