@@ -37,7 +37,13 @@ final class FollowUpSectionReader {
     int afterMeetingDays = followup.get("after_meeting_days").integer(d.afterMeetingDays(), 1, 60);
     String stopFolder = followup.get("stop_folder").string("a folder or label name such as secondcall/stop")
         .orElse(d.stopFolder());
-    boolean autoSend = followup.get("auto_send").bool(d.autoSend());
+    ConfigNode autoSendNode = followup.get("auto_send");
+    boolean autoSend = autoSendNode.bool(d.autoSend());
+    if (autoSend) {
+      // Refused rather than ignored: a user who asked for sending must not believe it happens.
+      throw autoSendNode.expected("false (this version prepares drafts for you to send; sending by itself is not"
+          + " available yet)");
+    }
     return new FollowUpRules(track, tagAddresses, tagLabel, replyMatch, lookbackDays, cadence, nurtureDays,
         maxTouches, maxRecipients, maxDraftsPerDay, afterMeetingDays, stopFolder, autoSend);
   }

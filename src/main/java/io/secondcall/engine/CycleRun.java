@@ -1,9 +1,11 @@
 package io.secondcall.engine;
 
 import io.secondcall.core.Conversation;
+import io.secondcall.core.MailMessage;
 import io.secondcall.port.DigestEntry;
 import io.secondcall.port.DraftSink;
 import io.secondcall.port.MailSource;
+import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.StateStore;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -64,6 +66,22 @@ final class CycleRun {
   /** Queues a digest line; stored with the action so a crash can neither lose nor repeat it. */
   void digest(String key, Conversation c, String kind, String text) {
     store.addDigestEntry(new DigestEntry(key, c == null ? null : c.id(), kind, text, now));
+  }
+
+  /**
+   * Handles one message so that a message the rules cannot cope with is logged and skipped
+   * instead of failing the cycle for everybody else.
+   */
+  static void guarded(CycleRun run, String folder, MailMessage m, Runnable handling) {
+    try {
+      handling.run();
+    } catch (RuntimeException e) {
+      if (e instanceof ServerAccessException) {
+        throw e;
+      }
+      LOG.warn("{} {} UID {} <{}> skipped: {}", run.settings.me().address(), folder, m.uid(), m.messageId(), e.toString());
+      run.report.countSkipped(1);
+    }
   }
 
   static String describe(Conversation c) {

@@ -47,7 +47,7 @@ final class InboundMail {
         : run.mail.texts(MailFolder.INBOX, changes.cursor().uidValidity(), needText);
     run.store.inTransaction(() -> {
       for (MailMessage m : messages) {
-        handle(m.withText(texts.get(m.uid())));
+        CycleRun.guarded(run, "INBOX", m, () -> handle(m.withText(texts.get(m.uid()))));
       }
       run.store.saveCursor(MailFolder.INBOX, changes.cursor());
     });

@@ -47,7 +47,7 @@ final class SentMail {
         : run.mail.texts(MailFolder.SENT, changes.cursor().uidValidity(), needText);
     run.store.inTransaction(() -> {
       for (MailMessage m : messages) {
-        handle(m.withText(texts.get(m.uid())));
+        CycleRun.guarded(run, "Sent", m, () -> handle(m.withText(texts.get(m.uid()))));
       }
       run.store.saveCursor(MailFolder.SENT, changes.cursor());
     });

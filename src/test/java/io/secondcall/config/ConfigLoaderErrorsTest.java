@@ -45,6 +45,12 @@ class ConfigLoaderErrorsTest {
   }
 
   @Test
+  void autoSendIsRefusedRatherThanSilentlyIgnored() {
+    assertThat(error(MINIMAL + "followup:\n  auto_send: true\n", "followup.auto_send"))
+        .contains("expected false").contains("got true");
+  }
+
+  @Test
   void missingFile() {
     Path missing = dir.resolve("nope.yaml");
     assertThatThrownBy(() -> ConfigLoader.load(missing, Map.of()))
