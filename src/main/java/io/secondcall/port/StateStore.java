@@ -60,6 +60,22 @@ public interface StateStore extends AutoCloseable {
   /** Steps of any state with {@code preparedAt} in {@code [from, to)}; for the daily draft cap. */
   int countPreparedBetween(Instant from, Instant to);
 
+  /** Inserts or replaces the callback with the same block id. */
+  void saveCallback(CallbackRecord callback);
+
+  Optional<CallbackRecord> callback(String blockId);
+
+  /** The conversation's callbacks, by start. */
+  List<CallbackRecord> callbacks(String conversationId);
+
+  /** Callbacks in this state, by start. */
+  List<CallbackRecord> callbacksIn(CallbackRecord.State state);
+
+  /** Remembers a contact's phone number (E.164) learned from their mail. */
+  void savePhone(String address, String e164);
+
+  Optional<String> phone(String address);
+
   /** Adds the entry unless one with the same key exists. */
   void addDigestEntry(DigestEntry entry);
 

@@ -1,6 +1,7 @@
 package io.secondcall.store;
 
 import io.secondcall.core.Conversation;
+import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.DigestEntry;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.StateStore;
@@ -178,6 +179,42 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public synchronized void saveCallback(CallbackRecord c) {
+    tables.callbacks.put(c.blockId(), Millis.truncate(c));
+  }
+
+  @Override
+  public synchronized Optional<CallbackRecord> callback(String blockId) {
+    return Optional.ofNullable(tables.callbacks.get(blockId));
+  }
+
+  @Override
+  public synchronized List<CallbackRecord> callbacks(String conversationId) {
+    return tables.callbacks.values().stream()
+        .filter(c -> c.conversationId().equals(conversationId))
+        .sorted(Comparator.comparing(c -> c.time().start()))
+        .toList();
+  }
+
+  @Override
+  public synchronized List<CallbackRecord> callbacksIn(CallbackRecord.State state) {
+    return tables.callbacks.values().stream()
+        .filter(c -> c.state() == state)
+        .sorted(Comparator.comparing(c -> c.time().start()))
+        .toList();
+  }
+
+  @Override
+  public synchronized void savePhone(String address, String e164) {
+    tables.phones.put(address, e164);
+  }
+
+  @Override
+  public synchronized Optional<String> phone(String address) {
+    return Optional.ofNullable(tables.phones.get(address));
+  }
+
+  @Override
   public synchronized List<DigestEntry> digestEntries(String digestId) {
     return tables.digest.values().stream()
         .filter(e -> digestId.equals(e.digestId))
@@ -217,6 +254,8 @@ public final class InMemoryStateStore implements StateStore {
     final Map<String, StepRecord> steps = new LinkedHashMap<>();
     final Map<String, StoredEntry> digest = new LinkedHashMap<>();
     final Map<String, String> meta = new LinkedHashMap<>();
+    final Map<String, CallbackRecord> callbacks = new LinkedHashMap<>();
+    final Map<String, String> phones = new LinkedHashMap<>();
 
     Tables copy() {
       Tables copy = new Tables();
@@ -227,6 +266,8 @@ public final class InMemoryStateStore implements StateStore {
       copy.steps.putAll(steps);
       copy.digest.putAll(digest);
       copy.meta.putAll(meta);
+      copy.callbacks.putAll(callbacks);
+      copy.phones.putAll(phones);
       return copy;
     }
   }

@@ -1,7 +1,9 @@
 package io.secondcall.store;
 
 import io.secondcall.core.Conversation;
+import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.DigestEntry;
+import io.secondcall.port.TimeRange;
 import io.secondcall.port.StepRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,5 +53,11 @@ final class Millis {
 
   static DigestEntry truncate(DigestEntry e) {
     return new DigestEntry(e.key(), e.conversationId(), e.kind(), e.text(), truncate(e.createdAt()));
+  }
+
+  static CallbackRecord truncate(CallbackRecord c) {
+    return new CallbackRecord(c.blockId(), c.conversationId(), c.stepId(),
+        new TimeRange(truncate(c.time().start()), truncate(c.time().end())), c.phone(), c.state(),
+        truncate(c.updatedAt()));
   }
 }

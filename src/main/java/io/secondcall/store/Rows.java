@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secondcall.core.Conversation;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.StepKind;
+import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.DigestEntry;
+import io.secondcall.port.TimeRange;
 import io.secondcall.port.StepRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Column values of the V1 schema to records and back: instants as epoch milliseconds, dates as
+ * Column values of the schema to records and back: instants as epoch milliseconds, dates as
  * ISO text, lists as JSON arrays (display names may hold any character, so no ad-hoc separator).
  * The column lists are compile-time constants spliced into SQL; values are always bound.
  */
@@ -31,6 +33,8 @@ final class Rows {
   static final String STEP_COLUMNS =
       "secondcall_id, conversation_id, number, kind, due_at, state, prepared_at, updated_at";
   static final String DIGEST_COLUMNS = "key, conversation_id, kind, text, created_at";
+  static final String CALLBACK_COLUMNS =
+      "block_id, conversation_id, step_id, start_at, end_at, phone, state, updated_at";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -97,6 +101,25 @@ final class Rows {
   static DigestEntry digestEntry(ResultSet rs) throws SQLException {
     return new DigestEntry(rs.getString("key"), rs.getString("conversation_id"),
         rs.getString("kind"), rs.getString("text"), instant(rs, "created_at"));
+  }
+
+  /** Parameters in {@link #CALLBACK_COLUMNS} order. */
+  static Object[] params(CallbackRecord c) {
+    return new Object[] {
+      c.blockId(), c.conversationId(), c.stepId(), millis(c.time().start()), millis(c.time().end()), c.phone(),
+      c.state().name(), millis(c.updatedAt())
+    };
+  }
+
+  static CallbackRecord callback(ResultSet rs) throws SQLException {
+    return new CallbackRecord(
+        rs.getString("block_id"),
+        rs.getString("conversation_id"),
+        rs.getString("step_id"),
+        new TimeRange(instant(rs, "start_at"), instant(rs, "end_at")),
+        rs.getString("phone"),
+        CallbackRecord.State.valueOf(rs.getString("state")),
+        instant(rs, "updated_at"));
   }
 
   static Long millis(Instant at) {

@@ -3,6 +3,7 @@ package io.secondcall.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.secondcall.core.Conversation;
+import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.DigestEntry;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.StateStore;
@@ -290,6 +291,49 @@ public final class SqliteStateStore implements StateStore {
     }
     sql.updateBatch("mark digest " + digestId + " delivered",
         "UPDATE digest_entry SET digest_id = ? WHERE key = ? AND digest_id IS NULL", rows);
+  }
+
+  @Override
+  public synchronized void saveCallback(CallbackRecord c) {
+    sql.update("save callback " + c.blockId(),
+        "INSERT INTO callback (" + Rows.CALLBACK_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (block_id) DO UPDATE SET conversation_id = excluded.conversation_id,"
+            + " step_id = excluded.step_id, start_at = excluded.start_at, end_at = excluded.end_at,"
+            + " phone = excluded.phone, state = excluded.state, updated_at = excluded.updated_at",
+        Rows.params(c));
+  }
+
+  @Override
+  public synchronized Optional<CallbackRecord> callback(String blockId) {
+    return sql.queryOne("read callback " + blockId,
+        "SELECT " + Rows.CALLBACK_COLUMNS + " FROM callback WHERE block_id = ?", Rows::callback, blockId);
+  }
+
+  @Override
+  public synchronized List<CallbackRecord> callbacks(String conversationId) {
+    return sql.query("read callbacks of " + conversationId,
+        "SELECT " + Rows.CALLBACK_COLUMNS + " FROM callback WHERE conversation_id = ? ORDER BY start_at, rowid",
+        Rows::callback, conversationId);
+  }
+
+  @Override
+  public synchronized List<CallbackRecord> callbacksIn(CallbackRecord.State state) {
+    return sql.query("read " + state + " callbacks",
+        "SELECT " + Rows.CALLBACK_COLUMNS + " FROM callback WHERE state = ? ORDER BY start_at, rowid",
+        Rows::callback, state.name());
+  }
+
+  @Override
+  public synchronized void savePhone(String address, String e164) {
+    sql.update("save phone of " + address,
+        "INSERT INTO contact_phone (address, e164) VALUES (?, ?) ON CONFLICT (address) DO UPDATE SET e164 = excluded.e164",
+        address, e164);
+  }
+
+  @Override
+  public synchronized Optional<String> phone(String address) {
+    return sql.queryOne("read phone of " + address, "SELECT e164 FROM contact_phone WHERE address = ?",
+        rs -> rs.getString(1), address);
   }
 
   @Override

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.secondcall.core.Conversation;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.StepKind;
+import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.DigestEntry;
+import io.secondcall.port.TimeRange;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.StateStore;
 import io.secondcall.port.StepRecord;
@@ -223,6 +225,36 @@ public interface StateStoreContract {
 
     assertThat(store().digestEntries("digest-1")).containsExactly(first, second);
     assertThat(store().digestEntries("digest-2")).isEmpty();
+  }
+
+  @Test
+  default void keepsCallbacksByConversationAndState() {
+    TimeRange monday = new TimeRange(T0.plusSeconds(3600), T0.plusSeconds(4500));
+    TimeRange tuesday = new TimeRange(T0.plusSeconds(90_000), T0.plusSeconds(90_900));
+    CallbackRecord later = new CallbackRecord("c1.2.call", "c1", "c1.2", tuesday, "+49891234567",
+        CallbackRecord.State.BOOKING, T0);
+    CallbackRecord first = new CallbackRecord("c1.1.call", "c1", "c1.1", monday, null, CallbackRecord.State.BOOKED, T0);
+    store().saveCallback(later);
+    store().saveCallback(first);
+    store().saveCallback(new CallbackRecord("c2.promise", "c2", null, monday, null, CallbackRecord.State.BOOKED, T0));
+
+    assertThat(store().callbacks("c1")).containsExactly(first, later);
+    assertThat(store().callbacksIn(CallbackRecord.State.BOOKING)).containsExactly(later);
+
+    store().saveCallback(later.withState(CallbackRecord.State.BOOKED, T0.plusSeconds(1)));
+
+    assertThat(store().callback("c1.2.call")).map(CallbackRecord::state).contains(CallbackRecord.State.BOOKED);
+    assertThat(store().callbacksIn(CallbackRecord.State.BOOKED)).extracting(CallbackRecord::blockId)
+        .containsExactly("c1.1.call", "c2.promise", "c1.2.call");
+    assertThat(store().callback("missing")).isEmpty();
+  }
+
+  @Test
+  default void remembersPhoneNumbersLearnedFromMail() {
+    assertThat(store().phone("alice@acme.example")).isEmpty();
+    store().savePhone("alice@acme.example", "+49891234567");
+    store().savePhone("alice@acme.example", "+49891234568");
+    assertThat(store().phone("alice@acme.example")).contains("+49891234568");
   }
 
   @Test
