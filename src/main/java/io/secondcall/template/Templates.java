@@ -48,14 +48,25 @@ public final class Templates {
       .escapeHTML(false)
       .emptyStringIsFalse(true);
 
-  private final TreeMap<Integer, Template> steps;
-  private final Template closing;
-  private final Template nurture;
+  /**
+   * A line on its own that ends a template's draft text; what follows are the talking points of
+   * the step's callback block (SPEC section 7).
+   */
+  public static final String CALLBACK_MARKER = "--- callback ---";
+
+  private static final Pattern MARKER_LINE = Pattern.compile("(?m)^" + Pattern.quote(CALLBACK_MARKER) + "[ \t]*\r?$\n?");
+
+  /** A template's two parts: the draft body and the callback talking points (possibly empty). */
+  private record Parts(Template body, Template callback) {}
+
+  private final TreeMap<Integer, Parts> steps;
+  private final Parts closing;
+  private final Parts nurture;
   private final ZoneId zone;
   private final Clock clock;
   private final Locale locale;
 
-  private Templates(Map<String, Template> byName, ZoneId zone, Clock clock, Locale locale) {
+  private Templates(Map<String, Parts> byName, ZoneId zone, Clock clock, Locale locale) {
     this.steps = new TreeMap<>();
     byName.forEach((name, t) -> {
       Matcher m = STEP.matcher(name);
@@ -89,7 +100,7 @@ public final class Templates {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(locale, "locale");
-    Map<String, Template> byName = new TreeMap<>();
+    Map<String, Parts> byName = new TreeMap<>();
     for (String name : BUILT_INS) {
       byName.put(name, compile("built-in templates/" + name, readBuiltIn(name)));
     }
@@ -117,8 +128,17 @@ public final class Templates {
 
   /** As {@link #render(StepKind, int, DraftContext)}, with variables already formatted. */
   public String render(StepKind kind, int number, Map<String, ?> variables) {
+    return tidy(parts(kind, number).body().execute(variables));
+  }
+
+  /** The talking points for the step's callback block: the template's part after {@link #CALLBACK_MARKER}. */
+  public String renderCallback(StepKind kind, int number, DraftContext ctx) {
+    return tidy(parts(kind, number).callback().execute(ctx.variables(zone, clock, locale))).strip();
+  }
+
+  private Parts parts(StepKind kind, int number) {
     Objects.requireNonNull(kind, "kind");
-    Template t = switch (kind) {
+    return switch (kind) {
       case FOLLOW_UP -> {
         if (number < 1) {
           throw new IllegalArgumentException("follow-up steps count from 1, got " + number);
@@ -128,7 +148,6 @@ public final class Templates {
       case CLOSING -> closing;
       case NURTURE -> nurture;
     };
-    return tidy(t.execute(variables));
   }
 
   /** Removes the gaps that empty optional sections leave: trailing blanks, runs of blank lines. */
@@ -137,7 +156,12 @@ public final class Templates {
     return s.strip() + "\n";
   }
 
-  private static Template compile(String source, String text) {
+  private static Parts compile(String source, String text) {
+    String[] parts = MARKER_LINE.split(text, 2);
+    return new Parts(compilePart(source, parts[0]), compilePart(source, parts.length > 1 ? parts[1] : ""));
+  }
+
+  private static Template compilePart(String source, String text) {
     Template t;
     try {
       t = COMPILER.compile(text);
