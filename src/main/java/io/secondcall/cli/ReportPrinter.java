@@ -50,6 +50,7 @@ final class ReportPrinter {
       case BOUNCED -> "end (bounce)";
       case STOPPED -> "stop";
       case EXHAUSTED -> "close";
+      case BOOKED -> "book call";
       case CLEANED_UP -> "clean up";
       case DIGEST -> "send digest";
     };

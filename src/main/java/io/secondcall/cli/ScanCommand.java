@@ -33,6 +33,10 @@ final class ScanCommand implements Callable<Integer> {
     try (Application app = Application.open(loaded, clock, dryRun)) {
       CycleReport report = dryRun ? app.cycle().dryRun() : app.cycle().run();
       new ReportPrinter(spec.commandLine().getOut(), loaded.zone()).print(report);
+      // Drafting went on; the exit code still tells scripts the calendar was unreachable.
+      if (report.calendarFailure().isPresent()) {
+        throw report.calendarFailure().get();
+      }
     }
     return ExitCodes.OK;
   }

@@ -33,10 +33,12 @@ final class StatusCommand implements Callable<Integer> {
         out.println("No conversations tracked yet.");
         return ExitCodes.OK;
       }
-      out.printf(Locale.ROOT, "%-19s %-28s %-30s %-17s %-4s %s%n", "ID", "CONTACT", "SUBJECT", "LAST TOUCH", "STEP", "NEXT");
+      out.printf(Locale.ROOT, "%-19s %-28s %-30s %-17s %-4s %-17s %s%n", "ID", "CONTACT", "SUBJECT", "LAST TOUCH",
+          "STEP", "CALL", "NEXT");
       for (StatusView.Row r : rows) {
-        out.printf(Locale.ROOT, "%-19s %-28s %-30s %-17s %-4d %s%s%n", r.id(), cut(r.contact(), 28), cut(r.subject(), 30),
-            when(r.lastTouch(), loaded), r.step(), r.next(), r.nextAt() == null ? "" : " (" + when(r.nextAt(), loaded) + ")");
+        out.printf(Locale.ROOT, "%-19s %-28s %-30s %-17s %-4d %-17s %s%s%n", r.id(), cut(r.contact(), 28),
+            cut(r.subject(), 30), when(r.lastTouch(), loaded), r.step(), r.call() == null ? "-" : when(r.call(), loaded),
+            r.next(), r.nextAt() == null ? "" : " (" + when(r.nextAt(), loaded) + ")");
       }
     }
     out.flush();

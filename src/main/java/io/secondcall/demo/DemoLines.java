@@ -29,6 +29,7 @@ final class DemoLines {
       case BOUNCED -> "bounced     ";
       case STOPPED -> "stopped     ";
       case EXHAUSTED -> "file closed ";
+      case BOOKED -> "call booked ";
       case CLEANED_UP -> "cleaned up  ";
       case DIGEST -> "digest      ";
     };

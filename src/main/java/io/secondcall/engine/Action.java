@@ -36,7 +36,9 @@ public record Action(Kind kind, String conversationId, String contact, String su
     STOPPED,
     /** The last step was prepared: nothing more will follow. */
     EXHAUSTED,
-    /** Unsent drafts of an ended sequence were removed. */
+    /** A callback block was put into the calendar. */
+    BOOKED,
+    /** Unsent drafts or future callback blocks of an ended sequence were removed. */
     CLEANED_UP,
     /** The digest was put into the inbox. */
     DIGEST

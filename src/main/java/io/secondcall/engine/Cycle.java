@@ -6,6 +6,8 @@ import io.secondcall.port.DraftSink;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.MailSource;
+import io.secondcall.port.CalendarGateway;
+import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.StateStore;
 import io.secondcall.template.DigestComposer;
 import jakarta.mail.internet.MimeMessage;
@@ -24,6 +26,8 @@ import java.util.Set;
  */
 public final class Cycle {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Cycle.class);
+
   private final EngineSettings settings;
   private final MailSource mail;
   private final DraftSink sink;
@@ -31,9 +35,22 @@ public final class Cycle {
   private final FollowUpWriter writer;
   private final DigestComposer digests;
   private final Clock clock;
+  private final CalendarSide calendar;
 
+  /**
+   * The calendar half of a cycle: where callback blocks go, what they say, and the backoff that
+   * keeps an unreachable calendar from holding up drafting.
+   */
+  public record CalendarSide(CalendarGateway gateway, BlockWriter writer, CalendarGuard guard) {}
+
+  /** A cycle without a calendar ({@code calendar.provider: none}). */
   public Cycle(EngineSettings settings, MailSource mail, DraftSink sink, StateStore store,
       FollowUpWriter writer, DigestComposer digests, Clock clock) {
+    this(settings, mail, sink, store, writer, digests, clock, null);
+  }
+
+  public Cycle(EngineSettings settings, MailSource mail, DraftSink sink, StateStore store,
+      FollowUpWriter writer, DigestComposer digests, Clock clock, CalendarSide calendar) {
     this.settings = settings;
     this.mail = mail;
     this.sink = sink;
@@ -41,6 +58,7 @@ public final class Cycle {
     this.writer = writer;
     this.digests = digests;
     this.clock = clock;
+    this.calendar = calendar;
   }
 
   /** Runs one cycle and writes its results. */
@@ -63,14 +81,40 @@ public final class Cycle {
       return run.now;
     });
     Instant notBefore = firstScan.minus(Duration.ofDays(settings.rules().lookbackDays()));
-    new SentMail(run, firstScan).process(mail.changes(MailFolder.SENT, store.cursor(MailFolder.SENT), notBefore));
+    new SentMail(run, firstScan, calendar != null).process(mail.changes(MailFolder.SENT, store.cursor(MailFolder.SENT), notBefore));
     new InboundMail(run).process(mail.changes(MailFolder.INBOX, store.cursor(MailFolder.INBOX), notBefore));
     stopFolder(run, mail.changes(MailFolder.STOP, store.cursor(MailFolder.STOP), notBefore));
     Drafts drafts = new Drafts(run, writer);
     drafts.reconcile();
     drafts.cleanUp();
     drafts.prepareDue();
+    if (calendar != null) {
+      calendarWork(run);
+    }
     new Digests(run, digests).deliver();
+  }
+
+  /**
+   * Books and cancels callback blocks. An unreachable calendar does not stop the cycle: drafting
+   * is done, the failure is logged and reported, and booking is retried after a backoff.
+   */
+  private void calendarWork(CycleRun run) {
+    CalendarGuard guard = calendar.guard();
+    if (!guard.mayTry(run.now)) {
+      return;
+    }
+    CalendarGateway gateway = run.dryRun() ? new ReadOnlyCalendar(calendar.gateway()) : calendar.gateway();
+    try {
+      Callbacks callbacks = new Callbacks(run, gateway, calendar.writer());
+      callbacks.reconcile();
+      callbacks.bookDue();
+      guard.succeeded();
+    } catch (ServerAccessException e) {
+      guard.failed(run.now, e);
+      run.report.calendarFailed(e);
+      LOG.warn("{} calendar: {}; bookings retried after {}", settings.me().address(), e.getMessage(),
+          run.when(guard.retryAt()));
+    }
   }
 
   /** Conversations the user moved to the stop folder end there. */

@@ -5,6 +5,7 @@ import io.secondcall.core.ContactCard;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.FollowUpRules;
 import io.secondcall.core.Identity;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,10 @@ import java.util.Objects;
  *
  * @param me the address drafts come from (the first of {@code me.addresses}, with {@code me.name})
  * @param contacts extra knowledge from {@code contacts}, keyed by lower-case address
+ * @param callbacksPerDay {@code callbacks.per_day}
+ * @param callbackLength {@code callbacks.duration_minutes}
+ * @param phoneRegion the region for numbers written without a country code when the contact's
+ *     domain does not tell (the country of {@code me.holidays}, else US)
  */
 public record EngineSettings(
     Identity identity,
@@ -21,7 +26,16 @@ public record EngineSettings(
     FollowUpRules rules,
     BusinessCalendar calendar,
     String signature,
-    Map<String, ContactCard> contacts) {
+    Map<String, ContactCard> contacts,
+    int callbacksPerDay,
+    Duration callbackLength,
+    String phoneRegion) {
+
+  /** With the callback defaults of SPEC section 9: 3 a day, 15 minutes. */
+  public EngineSettings(Identity identity, EmailAddress me, FollowUpRules rules, BusinessCalendar calendar,
+      String signature, Map<String, ContactCard> contacts) {
+    this(identity, me, rules, calendar, signature, contacts, 3, Duration.ofMinutes(15), "US");
+  }
 
   public EngineSettings {
     Objects.requireNonNull(identity, "identity");
@@ -30,6 +44,10 @@ public record EngineSettings(
     Objects.requireNonNull(calendar, "calendar");
     signature = signature == null ? identity.name() : signature;
     contacts = contacts == null ? Map.of() : Map.copyOf(contacts);
+    if (callbacksPerDay < 1 || callbackLength == null || callbackLength.isNegative() || callbackLength.isZero()) {
+      throw new IllegalArgumentException("callbacks need a positive daily count and length");
+    }
+    phoneRegion = phoneRegion == null ? "US" : phoneRegion;
   }
 
   public ContactCard card(EmailAddress address) {

@@ -6,6 +6,7 @@ import io.secondcall.core.Inbound;
 import io.secondcall.core.InboundClassifier;
 import io.secondcall.core.MailMessage;
 import io.secondcall.core.ReplyMatcher;
+import io.secondcall.phone.PhoneNumbers;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import java.time.LocalDate;
@@ -56,12 +57,25 @@ final class InboundMail {
   private void handle(MailMessage m) {
     Map<Conversation, Set<String>> candidates = candidates(m);
     Inbound inbound = classifier.classify(m);
+    if (inbound.kind() == Inbound.Kind.PERSONAL || inbound.kind() == Inbound.Kind.AUTO_REPLY) {
+      learnPhone(m);
+    }
     switch (inbound.kind()) {
       case OWN, AUTOMATED -> { }
       case BOUNCE -> bounce(m, inbound, candidates);
       case AUTO_REPLY -> pause(m, inbound, candidates);
       case PERSONAL -> reply(m, candidates);
     }
+  }
+
+  /** A contact's own signature is where their number usually is: remember it for callback blocks. */
+  private void learnPhone(MailMessage m) {
+    if (m.text() == null || m.from() == null || !run.settings.identity().isExternal(m.from())) {
+      return;
+    }
+    String region = PhoneNumbers.regionFor(m.from().domain(), run.settings.phoneRegion());
+    PhoneNumbers.fromSignature(m.text(), region)
+        .ifPresent(phone -> run.store.savePhone(m.from().address(), phone.e164()));
   }
 
   /**

@@ -5,11 +5,16 @@ import io.secondcall.core.Ids;
 import io.secondcall.core.MailMessage;
 import io.secondcall.core.OutreachDecision;
 import io.secondcall.core.OutreachRules;
+import io.secondcall.core.PromiseParser;
 import io.secondcall.core.Quotes;
 import io.secondcall.core.Subjects;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
+import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.StepRecord;
+import io.secondcall.port.TimeRange;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,10 +31,12 @@ final class SentMail {
   private final CycleRun run;
   private final OutreachRules outreach;
   private final Instant firstScanAt;
+  private final boolean callbacks;
 
-  SentMail(CycleRun run, Instant firstScanAt) {
+  SentMail(CycleRun run, Instant firstScanAt, boolean callbacks) {
     this.run = run;
     this.firstScanAt = firstScanAt;
+    this.callbacks = callbacks;
     this.outreach = new OutreachRules(run.settings.identity(), run.settings.rules());
   }
 
@@ -116,6 +123,7 @@ final class SentMail {
     run.store.save(touched);
     run.record(Action.Kind.TOUCHED, touched,
         waiting.map(s -> "sent step " + s.number()).orElse("followed up by hand"), m.date());
+    promise(touched, m);
   }
 
   private void track(MailMessage m, OutreachDecision decision) {
@@ -134,6 +142,31 @@ final class SentMail {
       }
     }
     run.record(Action.Kind.TRACKED, c, decision.reason(), m.date());
+    promise(c, m);
+  }
+
+  /**
+   * Where the user's own message promises a call ("I'll call you on Tuesday"), that promise sets
+   * the time of the callback block (SPEC section 5): the morning of that day when no hour is named.
+   */
+  private void promise(Conversation c, MailMessage m) {
+    if (!callbacks || m.text() == null) {
+      return;
+    }
+    ZoneId zone = run.zone();
+    PromiseParser.parse(m.text(), m.date().atZone(zone)).ifPresent(p -> {
+      Instant start = p.time()
+          .map(t -> ZonedDateTime.of(p.day(), t, zone).toInstant())
+          .orElse(run.settings.calendar().startOfWork(p.day()));
+      if (start.isAfter(m.date())) {
+        String blockId = c.id() + ".promise." + c.touches();
+        run.store.saveCallback(new CallbackRecord(blockId, c.id(), null,
+            new TimeRange(start, start.plus(run.settings.callbackLength())), null, CallbackRecord.State.REQUESTED,
+            run.now));
+        run.record(Action.Kind.TOUCHED, c, "you promised a call (\"" + p.phrase() + "\") for " + run.when(start),
+            m.date());
+      }
+    });
   }
 
   /** References for a reply to {@code m}: its own References, then its In-Reply-To. */

@@ -3,6 +3,7 @@ package io.secondcall.engine;
 import io.secondcall.core.Conversation;
 import io.secondcall.core.FollowUpPolicy;
 import io.secondcall.core.PlannedStep;
+import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.StateStore;
 import io.secondcall.port.StepRecord;
 import java.time.Instant;
@@ -20,8 +21,10 @@ public final class StatusView {
    * @param step the number of steps used so far
    * @param next what happens next, e.g. "follow-up 2", "waiting for you to send step 1", "replied"
    * @param nextAt when, or null
+   * @param call the start of the next callback block booked for the conversation, or null
    */
-  public record Row(String id, String contact, String subject, Instant lastTouch, int step, String next, Instant nextAt) {}
+  public record Row(String id, String contact, String subject, Instant lastTouch, int step, String next, Instant nextAt,
+      Instant call) {}
 
   private final StateStore store;
   private final FollowUpPolicy policy;
@@ -40,25 +43,35 @@ public final class StatusView {
   }
 
   private Row row(Conversation c) {
+    Row row = plain(c);
+    Instant call = store.callbacks(c.id()).stream()
+        .filter(cb -> cb.state() == CallbackRecord.State.BOOKED || cb.state() == CallbackRecord.State.BOOKING)
+        .map(cb -> cb.time().start())
+        .findFirst()
+        .orElse(null);
+    return new Row(row.id(), row.contact(), row.subject(), row.lastTouch(), row.step(), row.next(), row.nextAt(), call);
+  }
+
+  private Row plain(Conversation c) {
     String contact = c.contacts().size() > 1
         ? c.contact().address() + " +" + (c.contacts().size() - 1)
         : c.contact().address();
     if (!c.isActive()) {
       String what = c.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
           + (c.endReason() == null ? "" : ": " + c.endReason());
-      return new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(), what, c.endedAt());
+      return new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(), what, c.endedAt(), null);
     }
     Optional<StepRecord> waiting = store.steps(c.id()).stream()
         .filter(s -> s.state() == StepRecord.State.DRAFTED || s.state() == StepRecord.State.PREPARING)
         .findFirst();
     if (waiting.isPresent()) {
       return new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(),
-          "draft of step " + waiting.get().number() + " waiting in Drafts", waiting.get().preparedAt());
+          "draft of step " + waiting.get().number() + " waiting in Drafts", waiting.get().preparedAt(), null);
     }
     Optional<PlannedStep> next = policy.next(c, false);
     return next
         .map(p -> new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(),
-            p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + p.number(), p.dueAt()))
-        .orElseGet(() -> new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(), "sequence complete", null));
+            p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + p.number(), p.dueAt(), null))
+        .orElseGet(() -> new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(), "sequence complete", null, null));
   }
 }

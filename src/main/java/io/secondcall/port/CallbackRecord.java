@@ -15,6 +15,8 @@ public record CallbackRecord(
     String blockId, String conversationId, String stepId, TimeRange time, String phone, State state, Instant updatedAt) {
 
   public enum State {
+    /** A call the user promised in their mail: {@code time} is what they promised; the slot is not found yet. */
+    REQUESTED,
     /** Recorded before the calendar write; a retry after a crash writes the same block again (idempotent). */
     BOOKING,
     /** In the calendar. */

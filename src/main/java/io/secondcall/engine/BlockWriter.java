@@ -1,0 +1,67 @@
+package io.secondcall.engine;
+
+import io.secondcall.core.Conversation;
+import io.secondcall.phone.Phone;
+import io.secondcall.phone.PhoneNumbers;
+import io.secondcall.port.CallbackBlock;
+import io.secondcall.port.CallbackRecord;
+import io.secondcall.port.StepRecord;
+import io.secondcall.template.DraftContext;
+import io.secondcall.template.Templates;
+import io.secondcall.template.Variables;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a callback block says (SPEC section 7): {@code Call <name>: <subject>}, and a description
+ * with the number as a tel: link, the last touch and its gist, the step, and the talking points
+ * from the step's template.
+ */
+public final class BlockWriter {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+  private final EngineSettings settings;
+  private final Templates templates;
+
+  public BlockWriter(EngineSettings settings, Templates templates) {
+    this.settings = settings;
+    this.templates = templates;
+  }
+
+  CallbackBlock block(Conversation c, CallbackRecord cb, Optional<StepRecord> step) {
+    String name = Optional.ofNullable(settings.card(c.contact()).name()).orElse(c.contact().displayName());
+    StringBuilder d = new StringBuilder();
+    Optional<Phone> phone = Optional.ofNullable(cb.phone())
+        .flatMap(p -> PhoneNumbers.parse(p, settings.phoneRegion()));
+    d.append(phone.map(p -> "Phone: " + p.international() + " (" + p.telUri() + ")")
+        .orElse("Phone: not known yet; it was not in the contacts or their mail")).append('\n');
+    d.append("Email: ").append(c.contact().address()).append('\n');
+    d.append("Last touch: ").append(DAY.format(c.lastTouchAt().atZone(settings.calendar().zone())));
+    String gist = Variables.quote(c.lastText());
+    if (!gist.isEmpty()) {
+      d.append(", \"").append(gist).append('"');
+    }
+    d.append('\n');
+    if (step.isPresent()) {
+      d.append("Step: ").append(Drafts.stepName(step.get())).append('\n');
+      String points = templates.renderCallback(step.get().kind(), step.get().number(), context(c, step.get()));
+      if (!points.isEmpty()) {
+        d.append("\nTalking points:\n").append(points).append('\n');
+      }
+    } else {
+      d.append("You promised this call in your mail.\n");
+    }
+    d.append("\nBooked by secondcall for conversation ").append(c.id()).append('.');
+    return new CallbackBlock(cb.blockId(), cb.time(), "Call " + name + ": " + c.subject(), d.toString(), cb.phone());
+  }
+
+  private DraftContext context(Conversation c, StepRecord step) {
+    var card = settings.card(c.contact());
+    return new DraftContext(c.contact(), card.name(), card.company(), c.subject(), c.lastTouchAt(), c.lastText(),
+        step.number(), settings.identity().name(), settings.signature(), Optional.empty(), Optional.empty(),
+        Optional.<Instant>empty());
+  }
+}

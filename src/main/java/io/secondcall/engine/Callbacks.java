@@ -1,0 +1,169 @@
+package io.secondcall.engine;
+
+import io.secondcall.core.ContactCard;
+import io.secondcall.core.Conversation;
+import io.secondcall.core.SlotFinder;
+import io.secondcall.phone.Phone;
+import io.secondcall.phone.PhoneNumbers;
+import io.secondcall.port.CalendarGateway;
+import io.secondcall.port.CallbackBlock;
+import io.secondcall.port.CallbackRecord;
+import io.secondcall.port.CallbackRecord.State;
+import io.secondcall.port.StepRecord;
+import io.secondcall.port.TimeRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Books callback blocks (SPEC section 7): for each step drafted for a contact whose number is
+ * known, and for each call the user promised in their own mail, the first free slot in working
+ * hours; removes future blocks when the sequence ends first.
+ *
+ * <p>Crash safety: the slot is recorded as BOOKING before the calendar write, and the write is
+ * idempotent by block id, so a retry never books twice.
+ */
+final class Callbacks {
+
+  /** How far ahead a slot is searched. */
+  static final int SEARCH_BUSINESS_DAYS = 10;
+  /** A step drafted longer ago than this gets no block any more (e.g. after a long calendar outage). */
+  static final Duration STALE = Duration.ofDays(3);
+
+  private final CycleRun run;
+  private final CalendarGateway calendar;
+  private final BlockWriter writer;
+  private final SlotFinder slots;
+  private List<TimeRange> busy;
+
+  Callbacks(CycleRun run, CalendarGateway calendar, BlockWriter writer) {
+    this.run = run;
+    this.calendar = calendar;
+    this.writer = writer;
+    this.slots = new SlotFinder(run.settings.calendar());
+  }
+
+  /** Finishes bookings a crash interrupted and cancels future blocks of ended sequences. */
+  void reconcile() {
+    for (CallbackRecord cb : run.store.callbacksIn(State.BOOKING)) {
+      Optional<Conversation> c = run.store.conversation(cb.conversationId());
+      if (c.isPresent() && c.get().isActive()) {
+        write(c.get(), cb);
+      } else {
+        calendar.deleteBlock(cb.blockId());
+        run.store.saveCallback(cb.withState(State.CANCELLED, run.now));
+      }
+    }
+    List<CallbackRecord> open = new ArrayList<>(run.store.callbacksIn(State.BOOKED));
+    open.addAll(run.store.callbacksIn(State.REQUESTED));
+    for (CallbackRecord cb : open) {
+      Optional<Conversation> c = run.store.conversation(cb.conversationId());
+      boolean ended = c.map(x -> !x.isActive()).orElse(true);
+      if (ended && cb.time().start().isAfter(run.now)) {
+        if (cb.state() == State.BOOKED) {
+          calendar.deleteBlock(cb.blockId());
+        }
+        run.store.saveCallback(cb.withState(State.CANCELLED, run.now));
+        c.ifPresent(x -> run.record(Action.Kind.CLEANED_UP, x, "removed callback block of "
+            + run.when(cb.time().start()), run.now));
+      }
+    }
+  }
+
+  /** Books what is due: promised calls, then steps drafted recently that have no block yet. */
+  void bookDue() {
+    for (CallbackRecord cb : run.store.callbacksIn(State.REQUESTED)) {
+      run.store.conversation(cb.conversationId()).filter(Conversation::isActive)
+          .ifPresent(c -> book(c, cb.blockId(), null, cb.time().start(), phone(c).orElse(null)));
+    }
+    List<StepRecord> recent = new ArrayList<>(run.store.stepsIn(StepRecord.State.DRAFTED));
+    recent.addAll(run.store.stepsIn(StepRecord.State.SENT));
+    for (StepRecord step : recent) {
+      String blockId = blockId(step);
+      if (step.preparedAt().isBefore(run.now.minus(STALE)) || run.store.callback(blockId).isPresent()) {
+        continue;
+      }
+      Optional<Conversation> c = run.store.conversation(step.conversationId()).filter(Conversation::isActive);
+      if (c.isEmpty() || hasPromise(c.get())) {
+        continue;
+      }
+      Optional<Phone> phone = phone(c.get());
+      if (phone.isPresent()) {
+        book(c.get(), blockId, step, run.now, phone.get());
+      }
+    }
+  }
+
+  static String blockId(StepRecord step) {
+    return step.secondcallId() + ".call";
+  }
+
+  /** A promised call replaces the cadence's calls while it lies ahead (SPEC section 5). */
+  private boolean hasPromise(Conversation c) {
+    return run.store.callbacks(c.id()).stream()
+        .anyMatch(cb -> cb.stepId() == null && cb.state() != State.CANCELLED && cb.time().start().isAfter(run.now));
+  }
+
+  private void book(Conversation c, String blockId, StepRecord step, Instant notBefore, Phone phone) {
+    Instant from = notBefore.isBefore(run.now) ? run.now : notBefore;
+    Optional<TimeRange> slot = slots.find(from, run.settings.callbackLength(), busy(),
+        booked(), run.settings.callbacksPerDay(), SEARCH_BUSINESS_DAYS);
+    if (slot.isEmpty()) {
+      run.record(Action.Kind.DEFERRED, c, "no free " + run.settings.callbackLength().toMinutes()
+          + "-minute slot for a call in the next " + SEARCH_BUSINESS_DAYS + " business days", from);
+      return;
+    }
+    CallbackRecord cb = new CallbackRecord(blockId, c.id(), step == null ? null : step.secondcallId(), slot.get(),
+        phone == null ? null : phone.e164(), State.BOOKING, run.now);
+    run.store.inTransaction(() -> {
+      run.store.saveCallback(cb);
+      run.digest(blockId, c, "callback", "Call " + CycleRun.describe(c) + " booked for "
+          + run.when(slot.get().start()) + (phone == null ? " (number unknown)" : " at " + phone.international()));
+    });
+    busy.add(slot.get());
+    write(c, cb);
+  }
+
+  private void write(Conversation c, CallbackRecord cb) {
+    CallbackBlock block = writer.block(c, cb, run.store.step(cb.stepId() == null ? "" : cb.stepId()));
+    calendar.createBlock(block);
+    run.store.saveCallback(cb.withState(State.BOOKED, run.now));
+    run.record(Action.Kind.BOOKED, c, "call " + run.when(cb.time().start())
+        + (cb.phone() == null ? ", number unknown" : ", " + readable(cb.phone())), cb.time().start());
+  }
+
+  private String readable(String e164) {
+    return PhoneNumbers.parse(e164, run.settings.phoneRegion()).map(Phone::international).orElse(e164);
+  }
+
+  private List<TimeRange> busy() {
+    if (busy == null) {
+      Instant until = run.now.plus(Duration.ofDays(SEARCH_BUSINESS_DAYS * 2L + 14));
+      busy = new ArrayList<>(calendar.busy(new TimeRange(run.now, until)));
+    }
+    return busy;
+  }
+
+  private List<TimeRange> booked() {
+    List<TimeRange> ours = new ArrayList<>();
+    for (State s : List.of(State.BOOKING, State.BOOKED)) {
+      run.store.callbacksIn(s).forEach(cb -> ours.add(cb.time()));
+    }
+    return ours;
+  }
+
+  /** The contact's number: from {@code contacts} in the config, else learned from their mail. */
+  Optional<Phone> phone(Conversation c) {
+    String region = PhoneNumbers.regionFor(c.contact().domain(), run.settings.phoneRegion());
+    ContactCard card = run.settings.card(c.contact());
+    if (card.phone() != null) {
+      Optional<Phone> configured = PhoneNumbers.parse(card.phone(), region);
+      if (configured.isPresent()) {
+        return configured;
+      }
+    }
+    return run.store.phone(c.contact().address()).flatMap(e164 -> PhoneNumbers.parse(e164, region));
+  }
+}
