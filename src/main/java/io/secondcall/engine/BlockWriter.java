@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 public final class BlockWriter {
 
+  private static final PhoneNumbers PHONES = new PhoneNumbers();
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
   private final EngineSettings settings;
@@ -35,7 +37,7 @@ public final class BlockWriter {
     String name = Optional.ofNullable(settings.card(c.contact()).name()).orElse(c.contact().displayName());
     StringBuilder d = new StringBuilder();
     Optional<Phone> phone = Optional.ofNullable(cb.phone())
-        .flatMap(p -> PhoneNumbers.parse(p, settings.phoneRegion()));
+        .flatMap(p -> PHONES.parse(p, settings.phoneRegion()));
     d.append(phone.map(p -> "Phone: " + p.international() + " (" + p.telUri() + ")")
         .orElse("Phone: not known yet; it was not in the contacts or their mail")).append('\n');
     d.append("Email: ").append(c.contact().address()).append('\n');

@@ -27,6 +27,8 @@ import java.util.Optional;
  */
 final class Callbacks {
 
+  private static final PhoneNumbers PHONES = new PhoneNumbers();
+
   /** How far ahead a slot is searched. */
   static final int SEARCH_BUSINESS_DAYS = 10;
   /** A step drafted longer ago than this gets no block any more (e.g. after a long calendar outage). */
@@ -135,7 +137,7 @@ final class Callbacks {
   }
 
   private String readable(String e164) {
-    return PhoneNumbers.parse(e164, run.settings.phoneRegion()).map(Phone::international).orElse(e164);
+    return PHONES.parse(e164, run.settings.phoneRegion()).map(Phone::international).orElse(e164);
   }
 
   private List<TimeRange> busy() {
@@ -156,14 +158,14 @@ final class Callbacks {
 
   /** The contact's number: from {@code contacts} in the config, else learned from their mail. */
   Optional<Phone> phone(Conversation c) {
-    String region = PhoneNumbers.regionFor(c.contact().domain(), run.settings.phoneRegion());
+    String region = PHONES.regionFor(c.contact().domain(), run.settings.phoneRegion());
     ContactCard card = run.settings.card(c.contact());
     if (card.phone() != null) {
-      Optional<Phone> configured = PhoneNumbers.parse(card.phone(), region);
+      Optional<Phone> configured = PHONES.parse(card.phone(), region);
       if (configured.isPresent()) {
         return configured;
       }
     }
-    return run.store.phone(c.contact().address()).flatMap(e164 -> PhoneNumbers.parse(e164, region));
+    return run.store.phone(c.contact().address()).flatMap(e164 -> PHONES.parse(e164, region));
   }
 }

@@ -21,6 +21,8 @@ import java.util.Set;
 /** Reads new inbox mail for replies, auto-replies and bounces that end or pause sequences. */
 final class InboundMail {
 
+  private static final PhoneNumbers PHONES = new PhoneNumbers();
+
   private final CycleRun run;
   private final InboundClassifier classifier;
   private final ReplyMatcher matcher;
@@ -73,8 +75,8 @@ final class InboundMail {
     if (m.text() == null || m.from() == null || !run.settings.identity().isExternal(m.from())) {
       return;
     }
-    String region = PhoneNumbers.regionFor(m.from().domain(), run.settings.phoneRegion());
-    PhoneNumbers.fromSignature(m.text(), region)
+    String region = PHONES.regionFor(m.from().domain(), run.settings.phoneRegion());
+    PHONES.fromSignature(m.text(), region)
         .ifPresent(phone -> run.store.savePhone(m.from().address(), phone.e164()));
   }
 

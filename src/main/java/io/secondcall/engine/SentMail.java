@@ -25,6 +25,8 @@ import java.util.Optional;
 /** Turns new messages in Sent into tracked outreach and touches. */
 final class SentMail {
 
+  private static final PromiseParser PROMISES = new PromiseParser();
+
   /** How much of the user's last message is kept for the quote. */
   static final int KEPT_TEXT = 2000;
 
@@ -154,7 +156,7 @@ final class SentMail {
       return;
     }
     ZoneId zone = run.zone();
-    PromiseParser.parse(m.text(), m.date().atZone(zone)).ifPresent(p -> {
+    PROMISES.parse(m.text(), m.date().atZone(zone)).ifPresent(p -> {
       Instant start = p.time()
           .map(t -> ZonedDateTime.of(p.day(), t, zone).toInstant())
           .orElse(run.settings.calendar().startOfWork(p.day()));
