@@ -87,7 +87,7 @@ final class EventMapper {
     boolean allDay = start instanceof LocalDate;
     List<Recur<?>> rules = new ArrayList<>();
     for (Property p : event.getProperties("RRULE")) {
-      rules.add(((RRule<?>) p).getRecur());
+      rules.add(untilWholeDay(((RRule<?>) p).getRecur(), start));
     }
     List<Temporal> dates = new ArrayList<>();
     for (Property p : event.getProperties("RDATE")) {
@@ -106,6 +106,19 @@ final class EventMapper {
       return EventSeries.Recurrence.NONE;
     }
     return new EventSeries.Recurrence(rules, dates, excluded);
+  }
+
+  /**
+   * RFC 5545 wants UNTIL of the start's type; a date UNTIL on a timed series (seen in the wild)
+   * counts the whole day, as Thunderbird and Apple Calendar read it, not up to its midnight.
+   */
+  private static Recur<?> untilWholeDay(Recur<?> rule, Temporal start) {
+    if (start instanceof ZonedDateTime zoned && rule.getUntil() instanceof LocalDate until) {
+      Recur<ZonedDateTime> copy = new Recur<>(rule.toString());
+      copy.setUntil(until.plusDays(1).atStartOfDay(zoned.getZone()).minusSeconds(1));
+      return copy;
+    }
+    return rule;
   }
 
   private EventSeries.Details details(VEvent event) {

@@ -135,4 +135,29 @@ class IcsReadingTest {
     Files.setLastModifiedTime(file, FileTime.from(modified.toInstant().plusSeconds(1)));
     assertThat(titles(calendar.events(DECEMBER))).contains("Trade show").doesNotContain("Trade fair");
   }
+
+  @Test
+  void untilExdateAndRecurrenceIdWorkWhenTheirValueTypesDifferFromTheStart() throws Exception {
+    Path file = write("mixed.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//EN",
+        "BEGIN:VEVENT", "UID:monthly-day", "DTSTAMP:20261101T000000Z", "DTSTART;VALUE=DATE:20261201",
+        "RRULE:FREQ=MONTHLY;UNTIL=20270201T225959Z", "SUMMARY:Invoice day", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:monthly-day", "DTSTAMP:20261101T000000Z", "RECURRENCE-ID;VALUE=DATE:20270101",
+        "DTSTART;VALUE=DATE:20270104", "SUMMARY:Invoice day (after the holidays)", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:daily-timed", "DTSTAMP:20261101T000000Z", "DTSTART;TZID=Europe/Berlin:20261214T080000",
+        "DURATION:PT15M", "RRULE:FREQ=DAILY;UNTIL=20261217", "EXDATE;VALUE=DATE:20261215", "SUMMARY:Early call",
+        "END:VEVENT", "END:VCALENDAR");
+    IcsCalendarGateway calendar = new IcsCalendarGateway(file, ZoneId.of("Europe/Berlin"));
+
+    List<CalendarEvent> events = calendar.events(new TimeRange(Instant.parse("2026-11-01T00:00:00Z"),
+        Instant.parse("2027-06-01T00:00:00Z")));
+
+    assertThat(events).extracting(e -> e.time().start() + " " + e.title()).containsExactly(
+        "2026-11-30T23:00:00Z Invoice day",
+        "2026-12-14T07:00:00Z Early call",
+        "2026-12-16T07:00:00Z Early call",
+        "2026-12-17T07:00:00Z Early call",
+        "2027-01-03T23:00:00Z Invoice day (after the holidays)",
+        "2027-01-31T23:00:00Z Invoice day");
+    assertThat(events.get(4).recurrenceId()).isEqualTo(Instant.parse("2026-12-31T23:00:00Z"));
+  }
 }
