@@ -1,0 +1,60 @@
+package io.secondcall.calendar.ics;
+
+import io.secondcall.port.CallbackBlock;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import net.fortuna.ical4j.data.FoldingWriter;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Transp;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+
+/** A callback block as the text of one VEVENT (folded, CRLF line breaks), times in UTC. */
+final class BlockEvent {
+
+  /** The private property that finds our blocks again after a restart. */
+  static final String ID_PROPERTY = "X-SECONDCALL-ID";
+
+  private BlockEvent() {}
+
+  /** The UID of a block: stable, so a calendar app that saw the block once sees the same event. */
+  static String uid(String blockId) {
+    return blockId + "@secondcall";
+  }
+
+  static String text(CallbackBlock block, Instant now) {
+    VEvent event = new VEvent(false);
+    event.add(new Uid(uid(block.id())));
+    event.add(new DtStamp(now.truncatedTo(ChronoUnit.SECONDS)));
+    event.add(new DtStart<>(block.time().start().truncatedTo(ChronoUnit.SECONDS)));
+    event.add(new DtEnd<>(block.time().end().truncatedTo(ChronoUnit.SECONDS)));
+    event.add(new Summary(block.title()));
+    if (!block.description().isBlank()) {
+      event.add(new Description(block.description().replace("\r\n", "\n")));
+    }
+    event.add(new XProperty(ID_PROPERTY, block.id()));
+    event.add(new Transp("OPAQUE"));
+    String digits = block.phone() == null ? "" : block.phone().replaceAll("[^+0-9]", "");
+    if (digits.matches("\\+?[0-9]{3,}")) {
+      // A tel: link the phone's calendar app can dial with one tap (RFC 3966).
+      event.add(new Url(URI.create("tel:" + digits)));
+    }
+    StringWriter out = new StringWriter();
+    try (FoldingWriter folding = new FoldingWriter(out)) {
+      folding.write(event.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,58 @@
+package io.secondcall.calendar.ics;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** Test helpers: sample files from src/test/resources/ics and the log lines of this package. */
+final class IcsFiles {
+
+  private IcsFiles() {}
+
+  /** Copies the sample {@code name} into {@code dir}. */
+  static Path sample(Path dir, String name) {
+    try (InputStream in = IcsFiles.class.getResourceAsStream("/ics/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no sample " + name);
+      }
+      Path file = dir.resolve(name);
+      Files.copy(in, file);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Collects what this package logs until {@link Captured#close()}. */
+  static Captured captureLog() {
+    return new Captured();
+  }
+
+  static final class Captured implements AutoCloseable {
+
+    private final Logger logger = (Logger) LoggerFactory.getLogger("io.secondcall.calendar.ics");
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    private Captured() {
+      appender.start();
+      logger.addAppender(appender);
+    }
+
+    /** "LEVEL message" per logged line. */
+    List<String> lines() {
+      return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+    }
+
+    @Override
+    public void close() {
+      logger.detachAppender(appender);
+    }
+  }
+}
