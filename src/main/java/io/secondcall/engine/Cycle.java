@@ -6,6 +6,7 @@ import io.secondcall.port.DraftSink;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.MailSource;
+import io.secondcall.port.CalendarDataException;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.StateStore;
@@ -114,6 +115,10 @@ public final class Cycle {
       run.report.calendarFailed(e);
       LOG.warn("{} calendar: {}; bookings retried after {}", settings.me().address(), e.getMessage(),
           run.when(guard.retryAt()));
+    } catch (CalendarDataException e) {
+      // A broken calendar file is the user's to fix; mail work is done, bookings wait for the fix.
+      run.report.calendarFailed(e);
+      LOG.warn("{} {}; no callback blocks this cycle", settings.me().address(), e.getMessage());
     }
   }
 

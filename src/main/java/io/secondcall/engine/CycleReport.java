@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import io.secondcall.port.ServerAccessException;
 
 /** What one cycle did, in order. */
 public final class CycleReport {
@@ -14,7 +13,7 @@ public final class CycleReport {
   private final boolean dryRun;
   private final List<Action> actions = new ArrayList<>();
   private int skippedMessages;
-  private ServerAccessException calendarFailure;
+  private RuntimeException calendarFailure;
 
   CycleReport(Instant startedAt, boolean dryRun) {
     this.startedAt = startedAt;
@@ -45,12 +44,15 @@ public final class CycleReport {
     return actions.stream().filter(a -> a.kind() == kind).toList();
   }
 
-  void calendarFailed(ServerAccessException e) {
+  void calendarFailed(RuntimeException e) {
     calendarFailure = e;
   }
 
-  /** The calendar could not be reached in this cycle (drafting went on). */
-  public Optional<ServerAccessException> calendarFailure() {
+  /**
+   * Why calendar work failed in this cycle, while drafting went on: the server could not be
+   * reached ({@link io.secondcall.port.ServerAccessException}) or the calendar file is broken.
+   */
+  public Optional<RuntimeException> calendarFailure() {
     return Optional.ofNullable(calendarFailure);
   }
 

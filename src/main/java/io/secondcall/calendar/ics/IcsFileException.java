@@ -1,5 +1,6 @@
 package io.secondcall.calendar.ics;
 
+import io.secondcall.port.CalendarDataException;
 import java.nio.file.Path;
 
 /**
@@ -7,7 +8,7 @@ import java.nio.file.Path;
  * message is one line naming the file and what is wrong; the engine reports it and skips calendar
  * work for the cycle. The file is never overwritten after this was thrown for it.
  */
-public class IcsFileException extends RuntimeException {
+public class IcsFileException extends CalendarDataException {
 
   private static final long serialVersionUID = 1L;
 
