@@ -1,6 +1,7 @@
 package io.secondcall.google;
 
 import com.google.api.client.auth.oauth2.Credential;
+import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.javanet.NetHttpTransport;
@@ -52,6 +53,10 @@ public final class GoogleConnection {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(tokenFile, "tokenFile");
     Objects.requireNonNull(clock, "clock");
+    Duration t = timeout == null ? DEFAULT_TIMEOUT : timeout;
+    if (t.isNegative() || t.isZero()) {
+      throw new IllegalArgumentException("Google timeout must be positive, got " + t);
+    }
     GoogleFailures failures = new GoogleFailures(settings.api(), settings.token());
     if (settings.credentialsFile() == null) {
       throw failures.notAuthorised("google.credentials_file is not set: Google needs an OAuth client", null);
@@ -69,10 +74,6 @@ public final class GoogleConnection {
     } catch (IOException | IllegalArgumentException e) {
       throw failures.notAuthorised("no usable Google authorisation in " + tokenFile + " (" + e.getMessage()
           + "): run `secondcall auth google`", e);
-    }
-    Duration t = timeout == null ? DEFAULT_TIMEOUT : timeout;
-    if (t.isNegative() || t.isZero()) {
-      throw new IllegalArgumentException("Google timeout must be positive, got " + t);
     }
     HttpTransport transport = new NetHttpTransport();
     HttpRequestInitializer timeouts = new Timeouts(t);
@@ -110,10 +111,10 @@ public final class GoogleConnection {
     return failures;
   }
 
-  /** The default transport has no timeouts of its own worth relying on: set both on every request. */
+  /** The library's own defaults (20 s connect and read, no write limit) are not ours: set all three. */
   private record Timeouts(Duration timeout) implements HttpRequestInitializer {
     @Override
-    public void initialize(com.google.api.client.http.HttpRequest request) {
+    public void initialize(HttpRequest request) {
       int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
       request.setConnectTimeout(millis);
       request.setReadTimeout(millis);
@@ -123,11 +124,14 @@ public final class GoogleConnection {
 
   private record Authorised(Credential credential, HttpRequestInitializer timeouts) implements HttpRequestInitializer {
     @Override
-    public void initialize(com.google.api.client.http.HttpRequest request) throws IOException {
+    public void initialize(HttpRequest request) throws IOException {
       credential.initialize(request);
       timeouts.initialize(request);
-      // One retry is the one after a token refresh on 401; a second 401 means the grant is bad.
+      // One retry: the one after a token refresh on 401. A second 401 means the grant is bad, and
+      // renewing the token again for a request that will not be repeated would be wasted.
       request.setNumberOfRetries(1);
+      request.setUnsuccessfulResponseHandler((req, response, supportsRetry) ->
+          supportsRetry && credential.handleResponse(req, response, true));
     }
   }
 }

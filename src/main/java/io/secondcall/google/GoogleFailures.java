@@ -41,6 +41,10 @@ public final class GoogleFailures {
       return new ServerAccessException(action + ": Google refused the stored authorisation (" + error
           + "); run `secondcall auth google` again", token.getHost(), port(token), t.getStatusCode() >= 500, e);
     }
+    if (e instanceof TokenEndpointException) {
+      return new ServerAccessException(action + ": renewing the Google access token failed: " + e.getMessage(),
+          token.getHost(), port(token), true, e);
+    }
     if (e instanceof HttpResponseException h) {
       int status = h.getStatusCode();
       return new ServerAccessException(action + " failed: HTTP " + status + describe(h), api.getHost(), port(api),

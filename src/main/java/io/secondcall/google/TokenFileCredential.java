@@ -6,6 +6,7 @@ import com.google.api.client.auth.oauth2.Credential;
 import com.google.api.client.auth.oauth2.CredentialRefreshListener;
 import com.google.api.client.auth.oauth2.TokenErrorResponse;
 import com.google.api.client.auth.oauth2.TokenResponse;
+import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
@@ -33,15 +34,29 @@ final class TokenFileCredential {
    */
   static Credential create(OAuthClient client, GoogleTokens tokens, Path tokenFile, String tokenEndpoint,
       HttpTransport transport, HttpRequestInitializer tokenRequests, Clock clock) {
-    Credential credential = new Credential.Builder(BearerToken.authorizationHeaderAccessMethod())
+    Credential.Builder builder = new Credential.Builder(BearerToken.authorizationHeaderAccessMethod())
         .setTransport(transport)
         .setJsonFactory(GsonFactory.getDefaultInstance())
         .setTokenServerUrl(new GenericUrl(tokenEndpoint))
         .setClientAuthentication(new ClientParametersAuthentication(client.clientId(), client.clientSecret()))
         .setRequestInitializer(tokenRequests)
         .setClock(clock::millis)
-        .addRefreshListener(new SaveOnRefresh(tokenFile, tokens))
-        .build();
+        .addRefreshListener(new SaveOnRefresh(tokenFile, tokens));
+    Credential credential = new Credential(builder) {
+      @Override
+      public TokenResponse executeRefreshToken() throws IOException {
+        try {
+          return super.executeRefreshToken();
+        } catch (TokenResponseException e) {
+          if (e.getStatusCode() >= 500) {
+            throw new TokenEndpointException("the token endpoint answered HTTP " + e.getStatusCode(), e);
+          }
+          throw e;
+        } catch (IOException e) {
+          throw new TokenEndpointException("the token endpoint could not be reached: " + e, e);
+        }
+      }
+    };
     credential.setAccessToken(tokens.accessToken());
     credential.setRefreshToken(tokens.refreshToken());
     credential.setExpirationTimeMilliseconds(tokens.expiresAt() == null ? null : tokens.expiresAt().toEpochMilli());

@@ -48,6 +48,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
   private final AtomicInteger gzipBodies = new AtomicInteger();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean refreshRevoked;
+  private volatile int tokenEndpointStatus;
   private volatile boolean rejectEveryToken;
   private volatile int failNextWith;
   private volatile String failNextReason;
@@ -87,6 +88,11 @@ final class FakeGoogleCalendar implements AutoCloseable {
   /** The grant is revoked: the token endpoint answers 400 invalid_grant. */
   void revokeRefreshToken() {
     refreshRevoked = true;
+  }
+
+  /** The token endpoint answers this status (5xx: Google is having trouble) until told otherwise; 0 to recover. */
+  void tokenEndpointAnswers(int status) {
+    tokenEndpointStatus = status;
   }
 
   /** The API answers 401 whatever the token, as when the user withdrew the calendar scope. */
@@ -130,7 +136,9 @@ final class FakeGoogleCalendar implements AutoCloseable {
   private void token(HttpExchange x) throws IOException {
     try {
       Map<String, String> form = firstValues(query(new String(body(x), StandardCharsets.UTF_8)));
-      if (!"POST".equals(x.getRequestMethod()) || !"refresh_token".equals(form.get("grant_type"))) {
+      if (tokenEndpointStatus != 0) {
+        send(x, tokenEndpointStatus, "{\"error\": \"internal_failure\"}");
+      } else if (!"POST".equals(x.getRequestMethod()) || !"refresh_token".equals(form.get("grant_type"))) {
         send(x, 400, "{\"error\": \"unsupported_grant_type\"}");
       } else if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
         send(x, 401, "{\"error\": \"invalid_client\", \"error_description\": \"The OAuth client was not found.\"}");
