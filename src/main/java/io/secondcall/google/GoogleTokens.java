@@ -1,0 +1,110 @@
+package io.secondcall.google;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The user's OAuth tokens for Google, kept in {@code <state_dir>/google-token.json}:
+ * {@code {"access_token": .., "refresh_token": .., "expires_at": <epoch seconds>, "scope": ..}}.
+ * {@link #toString()} never shows the tokens, so a stray log line cannot leak them.
+ *
+ * @param accessToken the current access token, or null when none was issued yet
+ * @param refreshToken the long-lived refresh token; required, without it nothing can be renewed
+ * @param expiresAt when the access token expires, or null when unknown
+ * @param scope the granted scopes, space-separated, or null
+ */
+public record GoogleTokens(String accessToken, String refreshToken, Instant expiresAt, String scope) {
+
+  /** The file name under {@code state_dir}. */
+  public static final String FILE_NAME = "google-token.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+  public GoogleTokens {
+    if (refreshToken == null || refreshToken.isBlank()) {
+      throw new IllegalArgumentException("refresh_token is missing");
+    }
+    accessToken = accessToken == null || accessToken.isBlank() ? null : accessToken;
+    scope = scope == null || scope.isBlank() ? null : scope;
+  }
+
+  /** The token file of a state directory. */
+  public static Path fileIn(Path stateDir) {
+    return stateDir.resolve(FILE_NAME);
+  }
+
+  /**
+   * Reads a token file.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException when it is not a token file (no JSON object, no refresh_token)
+   */
+  public static GoogleTokens read(Path file) throws IOException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(file.toFile());
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException(file + " does not hold a JSON object");
+    }
+    JsonNode expires = root.get("expires_at");
+    if (expires != null && !expires.isNull() && !expires.canConvertToLong()) {
+      throw new IllegalArgumentException(file + ": expires_at must be epoch seconds, got " + expires);
+    }
+    try {
+      return new GoogleTokens(text(root, "access_token"), text(root, "refresh_token"),
+          expires == null || expires.isNull() ? null : Instant.ofEpochSecond(expires.asLong()), text(root, "scope"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String text(JsonNode root, String field) {
+    JsonNode node = root.get(field);
+    return node == null || node.isNull() ? null : node.asText();
+  }
+
+  /**
+   * Writes the tokens so that only the owner can read them (0600), replacing the file in one
+   * step: a crash mid-write leaves the old tokens, never half a file.
+   */
+  public void write(Path file) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("access_token", accessToken);
+    root.put("refresh_token", refreshToken);
+    if (expiresAt != null) {
+      root.put("expires_at", expiresAt.getEpochSecond());
+    }
+    root.put("scope", scope);
+    Path dir = file.toAbsolutePath().getParent();
+    Path temp = Files.createTempFile(dir, "." + FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+    try {
+      Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+      try {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GoogleTokens[expiresAt=" + expiresAt + ", scope=" + scope + "]";
+  }
+}

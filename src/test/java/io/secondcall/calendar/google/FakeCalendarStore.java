@@ -1,0 +1,228 @@
+package io.secondcall.calendar.google;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The events of the fake Google calendars, kept as the JSON the API speaks. Like Google: client
+ * ids must be base32hex of 5-1024 characters and stay taken after a delete (the event stays as
+ * status "cancelled"); all-day dates are read in UTC (the fake calendars' zone); recurring events
+ * support {@code RRULE:FREQ=DAILY|WEEKLY;COUNT=n}.
+ */
+final class FakeCalendarStore {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern VALID_ID = Pattern.compile("[a-v0-9]{5,1024}");
+  private static final Pattern RRULE = Pattern.compile("RRULE:FREQ=(DAILY|WEEKLY);COUNT=(\\d+)");
+  private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+  private static final DateTimeFormatter INSTANCE_SUFFIX =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  /** An API error the server turns into Google's error JSON. */
+  static final class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String reason;
+
+    ApiError(int status, String reason, String message) {
+      super(message);
+      this.status = status;
+      this.reason = reason;
+    }
+  }
+
+  private final Map<String, Map<String, ObjectNode>> calendars = new LinkedHashMap<>();
+  private final AtomicLong sequence = new AtomicLong();
+
+  private Map<String, ObjectNode> calendar(String calendarId) {
+    return calendars.computeIfAbsent(calendarId, k -> new LinkedHashMap<>());
+  }
+
+  /** events.insert */
+  synchronized ObjectNode insert(String calendarId, ObjectNode event) {
+    String id = event.path("id").asText(null);
+    if (id == null) {
+      id = EventIds.base32hex(("generated-" + sequence.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
+    } else if (!VALID_ID.matcher(id).matches()) {
+      throw new ApiError(400, "invalid", "Invalid resource id value.");
+    }
+    if (calendar(calendarId).containsKey(id)) {
+      throw new ApiError(409, "duplicate", "The requested identifier already exists.");
+    }
+    ObjectNode stored = event.deepCopy();
+    stored.put("id", id);
+    stored.put("kind", "calendar#event");
+    stored.put("created", Instant.now().toString());
+    stored.put("iCalUID", id + "@google.com");
+    if (!stored.has("status")) {
+      stored.put("status", "confirmed");
+    }
+    if (!stored.has("organizer")) {
+      stored.putObject("organizer").put("email", calendarId.equals("primary") ? "dana@example.com" : calendarId)
+          .put("self", true);
+    }
+    return stamp(calendarId, stored);
+  }
+
+  /** Puts an event as another calendar app would, keeping its id whatever it is. */
+  synchronized void put(String calendarId, ObjectNode event) {
+    stamp(calendarId, event.deepCopy());
+  }
+
+  private ObjectNode stamp(String calendarId, ObjectNode event) {
+    event.put("updated", Instant.now().toString());
+    event.put("etag", "\"" + sequence.incrementAndGet() + "\"");
+    calendar(calendarId).put(event.get("id").asText(), event);
+    return event.deepCopy();
+  }
+
+  /** events.get: deleted events are still there, as cancelled. */
+  synchronized ObjectNode get(String calendarId, String id) {
+    ObjectNode e = calendar(calendarId).get(id);
+    if (e == null) {
+      throw new ApiError(404, "notFound", "Not Found");
+    }
+    return e.deepCopy();
+  }
+
+  /** events.update (replace) and events.patch (merge). */
+  synchronized ObjectNode update(String calendarId, String id, ObjectNode body, boolean patch) {
+    ObjectNode old = calendar(calendarId).get(id);
+    if (old == null) {
+      throw new ApiError(404, "notFound", "Not Found");
+    }
+    ObjectNode updated = patch ? old.deepCopy() : body.deepCopy();
+    if (patch) {
+      updated.setAll(body);
+    }
+    for (String kept : List.of("id", "kind", "created", "iCalUID", "organizer")) {
+      if (old.has(kept)) {
+        updated.set(kept, old.get(kept));
+      }
+    }
+    if (!updated.has("status")) {
+      updated.put("status", "confirmed");
+    }
+    return stamp(calendarId, updated);
+  }
+
+  /** events.delete: 410 for an event deleted before. */
+  synchronized void delete(String calendarId, String id) {
+    ObjectNode e = calendar(calendarId).get(id);
+    if (e == null) {
+      throw new ApiError(404, "notFound", "Not Found");
+    }
+    if ("cancelled".equals(e.path("status").asText())) {
+      throw new ApiError(410, "deleted", "Resource has been deleted");
+    }
+    e.put("status", "cancelled");
+    stamp(calendarId, e);
+  }
+
+  /** All stored events of a calendar, deleted ones included, unexpanded. */
+  synchronized List<ObjectNode> all(String calendarId) {
+    return calendar(calendarId).values().stream().map(ObjectNode::deepCopy).toList();
+  }
+
+  /**
+   * events.list without paging: events whose end is after {@code timeMin} and whose start is
+   * before {@code timeMax} (both optional), expanded when {@code singleEvents}.
+   */
+  synchronized List<ObjectNode> list(String calendarId, Instant timeMin, Instant timeMax, boolean singleEvents,
+      boolean showDeleted, boolean orderByStart, Map<String, String> privateProperties) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (ObjectNode event : calendar(calendarId).values()) {
+      if (!showDeleted && "cancelled".equals(event.path("status").asText())) {
+        continue;
+      }
+      if (!hasProperties(event, privateProperties)) {
+        continue;
+      }
+      List<ObjectNode> instances = expand(event);
+      List<ObjectNode> overlapping = instances.stream().filter(i -> overlaps(i, timeMin, timeMax)).toList();
+      if (singleEvents) {
+        out.addAll(overlapping);
+      } else if (!overlapping.isEmpty()) {
+        out.add(event.deepCopy());
+      }
+    }
+    if (orderByStart) {
+      out.sort(Comparator.comparing(e -> instant(e.get("start"))));
+    }
+    return out;
+  }
+
+  private static boolean hasProperties(ObjectNode event, Map<String, String> wanted) {
+    JsonNode props = event.path("extendedProperties").path("private");
+    return wanted.entrySet().stream().allMatch(w -> w.getValue().equals(props.path(w.getKey()).asText(null)));
+  }
+
+  private static boolean overlaps(ObjectNode event, Instant timeMin, Instant timeMax) {
+    Instant start = instant(event.get("start"));
+    Instant end = event.has("end") ? instant(event.get("end")) : start;
+    return (timeMin == null || end.isAfter(timeMin)) && (timeMax == null || start.isBefore(timeMax));
+  }
+
+  private List<ObjectNode> expand(ObjectNode event) {
+    JsonNode recurrence = event.get("recurrence");
+    if (recurrence == null || recurrence.isEmpty()) {
+      return List.of(event.deepCopy());
+    }
+    Matcher m = RRULE.matcher(recurrence.get(0).asText());
+    if (!m.matches()) {
+      throw new ApiError(400, "invalid", "the fake supports RRULE:FREQ=DAILY|WEEKLY;COUNT=n only");
+    }
+    int days = m.group(1).equals("DAILY") ? 1 : 7;
+    int count = Integer.parseInt(m.group(2));
+    List<ObjectNode> instances = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ObjectNode instance = event.deepCopy();
+      instance.remove("recurrence");
+      instance.set("start", shift(event.get("start"), i * days));
+      instance.set("end", shift(event.get("end"), i * days));
+      instance.set("originalStartTime", instance.get("start").deepCopy());
+      instance.put("recurringEventId", event.get("id").asText());
+      instance.put("id", event.get("id").asText() + "_" + INSTANCE_SUFFIX.format(instant(instance.get("start"))));
+      instances.add(instance);
+    }
+    return instances;
+  }
+
+  private static JsonNode shift(JsonNode time, int days) {
+    ObjectNode shifted = (ObjectNode) time.deepCopy();
+    if (time.has("date")) {
+      shifted.put("date", LocalDate.parse(time.get("date").asText()).plusDays(days).toString());
+    } else {
+      shifted.put("dateTime", rfc3339(OffsetDateTime.parse(time.get("dateTime").asText()).plusDays(days)));
+    }
+    return shifted;
+  }
+
+  /** As Google writes times: seconds always, no fraction, the offset. */
+  static String rfc3339(OffsetDateTime time) {
+    return RFC3339.format(time);
+  }
+
+  /** An event time; dates are midnight UTC, the fake calendars' zone. */
+  static Instant instant(JsonNode time) {
+    if (time.has("date")) {
+      return LocalDate.parse(time.get("date").asText()).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+    return OffsetDateTime.parse(time.get("dateTime").asText()).toInstant();
+  }
+}
