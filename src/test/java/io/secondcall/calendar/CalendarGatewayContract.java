@@ -32,7 +32,7 @@ public interface CalendarGatewayContract {
       /** an RRULE value such as "FREQ=WEEKLY;COUNT=3", or null */
       String rrule) {
 
-    static SeedEvent meeting(String uid, Instant start, Duration length, String title, Map<String, String> attendees) {
+    public static SeedEvent meeting(String uid, Instant start, Duration length, String title, Map<String, String> attendees) {
       return new SeedEvent(uid, new TimeRange(start, start.plus(length)), title, false, false, false, attendees, null);
     }
   }
