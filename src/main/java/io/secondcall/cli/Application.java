@@ -1,17 +1,25 @@
 package io.secondcall.cli;
 
 import io.secondcall.config.Config;
+import io.secondcall.calendar.caldav.CalDavCalendarGateway;
+import io.secondcall.calendar.google.GoogleCalendarGateway;
+import io.secondcall.calendar.ics.IcsCalendarGateway;
+import io.secondcall.config.CalendarSettings;
 import io.secondcall.config.ConfigException;
 import io.secondcall.config.ContactInfo;
 import io.secondcall.config.ImapSettings;
 import io.secondcall.config.MailSettings;
 import io.secondcall.core.ContactCard;
 import io.secondcall.core.EmailAddress;
+import io.secondcall.engine.BlockWriter;
+import io.secondcall.engine.CalendarGuard;
 import io.secondcall.engine.Cycle;
 import io.secondcall.engine.EngineSettings;
 import io.secondcall.engine.FollowUpWriter;
 import io.secondcall.mail.imap.ImapAccount;
+import io.secondcall.google.GoogleTokens;
 import io.secondcall.mail.imap.ImapMailbox;
+import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.StateStore;
 import io.secondcall.store.SqliteStateStore;
 import io.secondcall.template.DigestComposer;
@@ -27,23 +35,28 @@ import java.util.Map;
 /** The composition root: builds the adapters and the engine from a validated config. */
 final class Application implements AutoCloseable {
 
-  /** Seconds an IMAP connect or read may take before it counts as unreachable. */
+  /** How long a connect or read may take before a server counts as unreachable. */
   private static final Duration IMAP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration SERVER_TIMEOUT = Duration.ofSeconds(30);
 
   final Config config;
   final EngineSettings settings;
   final StateStore store;
   final ImapMailbox mailbox;
   final Templates templates;
+  /** Null with {@code calendar.provider: none}. */
+  final CalendarGateway calendar;
+  private final CalendarGuard calendarGuard = new CalendarGuard();
   private final Clock clock;
 
   private Application(Config config, EngineSettings settings, StateStore store, ImapMailbox mailbox,
-      Templates templates, Clock clock) {
+      Templates templates, CalendarGateway calendar, Clock clock) {
     this.config = config;
     this.settings = settings;
     this.store = store;
     this.mailbox = mailbox;
     this.templates = templates;
+    this.calendar = calendar;
     this.clock = clock;
   }
 
@@ -57,7 +70,20 @@ final class Application implements AutoCloseable {
     ImapMailbox mailbox = new ImapMailbox(account(config));
     boolean fresh = !Files.exists(config.stateDir().resolve(SqliteStateStore.FILE_NAME));
     StateStore store = dryRun && fresh ? SqliteStateStore.inMemory() : SqliteStateStore.open(config.stateDir());
-    return new Application(config, settings, store, mailbox, templates, clock);
+    return new Application(config, settings, store, mailbox, templates, calendar(config, clock), clock);
+  }
+
+  /** The calendar the config names, or null for none. Opening one does not touch the network yet. */
+  static CalendarGateway calendar(Config config, Clock clock) {
+    CalendarSettings c = config.calendar();
+    return switch (c.provider()) {
+      case NONE -> null;
+      case ICS -> new IcsCalendarGateway(c.icsPath(), config.zone(), clock);
+      case CALDAV -> new CalDavCalendarGateway(c.caldav().url(), c.caldav().username(), c.caldav().password().reveal(),
+          config.zone(), SERVER_TIMEOUT);
+      case GOOGLE -> GoogleCalendarGateway.open(config.google(), GoogleTokens.fileIn(config.stateDir()),
+          c.googleCalendarId(), config.zone(), SERVER_TIMEOUT, clock);
+    };
   }
 
   /** Opens only the state, for commands that need no mailbox. */
@@ -66,15 +92,20 @@ final class Application implements AutoCloseable {
   }
 
   Cycle cycle() {
+    Cycle.CalendarSide side = calendar == null
+        ? null
+        : new Cycle.CalendarSide(calendar, new BlockWriter(settings, templates), calendarGuard);
     return new Cycle(settings, mailbox, mailbox, store,
-        new FollowUpWriter(settings, templates, new DraftComposer()), new DigestComposer(), clock);
+        new FollowUpWriter(settings, templates, new DraftComposer()), new DigestComposer(), clock, side);
   }
 
   static EngineSettings settings(Config config) {
     Map<String, ContactCard> cards = new HashMap<>();
     config.contacts().forEach((address, info) -> cards.put(address, card(info)));
+    String region = config.holidays() == null ? "US" : config.holidays().split("-")[0];
     return new EngineSettings(config.identity(), new EmailAddress(config.primaryAddress(), config.identity().name()),
-        config.followUp(), config.businessCalendar(), config.signature(), cards);
+        config.followUp(), config.businessCalendar(), config.signature(), cards, config.callbacks().perDay(),
+        Duration.ofMinutes(config.callbacks().durationMinutes()), region);
   }
 
   private static ContactCard card(ContactInfo info) {

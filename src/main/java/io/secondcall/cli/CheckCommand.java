@@ -3,7 +3,12 @@ package io.secondcall.cli;
 import io.secondcall.config.Config;
 import io.secondcall.config.ImapSettings;
 import io.secondcall.mail.imap.ImapMailbox;
+import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.MailFolder;
+import io.secondcall.port.TimeRange;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import io.secondcall.port.StateStore;
 import io.secondcall.template.Templates;
 import java.io.PrintWriter;
@@ -38,6 +43,16 @@ final class CheckCommand implements Callable<Integer> {
       mailbox.connect();
       out.println("ok, Sent is \"" + mailbox.folderName(MailFolder.SENT) + "\", Drafts is \""
           + mailbox.folderName(MailFolder.DRAFTS) + "\"" + (mailbox.supportsIdle() ? ", IDLE supported" : ""));
+    }
+    out.print("calendar   " + loaded.calendar().provider().name().toLowerCase(java.util.Locale.ROOT) + ": ");
+    out.flush();
+    CalendarGateway calendar = Application.calendar(loaded, Clock.systemUTC());
+    if (calendar == null) {
+      out.println("none configured, no callback blocks");
+    } else {
+      Instant now = Instant.now();
+      int busy = calendar.busy(new TimeRange(now, now.plus(Duration.ofDays(7)))).size();
+      out.println("ok, " + busy + " busy period(s) in the next 7 days");
     }
     out.flush();
     return ExitCodes.OK;
