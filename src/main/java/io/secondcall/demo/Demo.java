@@ -2,12 +2,16 @@ package io.secondcall.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.secondcall.calendar.ics.IcsCalendarGateway;
 import io.secondcall.core.BusinessCalendar;
+import io.secondcall.core.ContactCard;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.FollowUpRules;
 import io.secondcall.core.Identity;
 import io.secondcall.core.WorkingHours;
 import io.secondcall.engine.Action;
+import io.secondcall.engine.BlockWriter;
+import io.secondcall.engine.CalendarGuard;
 import io.secondcall.engine.Cycle;
 import io.secondcall.engine.CycleReport;
 import io.secondcall.engine.EngineSettings;
@@ -16,6 +20,8 @@ import io.secondcall.engine.StatusView;
 import io.secondcall.holidays.JollydayHolidays;
 import io.secondcall.mail.imap.ImapAccount;
 import io.secondcall.mail.imap.ImapMailbox;
+import io.secondcall.port.CalendarEvent;
+import io.secondcall.port.TimeRange;
 import io.secondcall.store.SqliteStateStore;
 import io.secondcall.template.DigestComposer;
 import io.secondcall.template.DraftComposer;
@@ -66,6 +72,7 @@ public final class Demo {
     GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
     server.start();
     Path state = Files.createTempDirectory("secondcall-demo");
+    Path calendarFile = Files.createTempDirectory("secondcall-demo-calendar").resolve("dana.ics");
     try {
       server.setUser(USER, USER, PASSWORD);
       int port = server.getImap().getPort();
@@ -76,11 +83,14 @@ public final class Demo {
         Scenario scenario = new Scenario(mailbox, ZONE);
         scenario.before(FIRST_DAY);
         SimulatedClock clock = new SimulatedClock(at(FIRST_DAY, CYCLE_TIME).toInstant(), ZONE);
+        Files.writeString(calendarFile, SampleCalendar.ICS);
+        IcsCalendarGateway calendar = new IcsCalendarGateway(calendarFile, ZONE, clock);
         EngineSettings settings = settings();
         Templates templates = Templates.load(null, ZONE, clock, Locale.ENGLISH);
         Cycle cycle = new Cycle(settings, imap, imap, store,
-            new FollowUpWriter(settings, templates, new DraftComposer()), new DigestComposer(), clock);
-        intro(port);
+            new FollowUpWriter(settings, templates, new DraftComposer()), new DigestComposer(), clock,
+            new Cycle.CalendarSide(calendar, new BlockWriter(settings, templates), new CalendarGuard()));
+        intro(port, calendarFile);
         for (LocalDate day = FIRST_DAY; !day.isAfter(LAST_DAY); day = day.plusDays(1)) {
           clock.set(at(day, CYCLE_TIME).toInstant());
           CycleReport report = cycle.run();
@@ -89,6 +99,7 @@ public final class Demo {
           scenario.arrivals(day);
         }
         outro(mailbox, new StatusView(store, settings), scenario);
+        calendar(calendar, calendarFile);
       }
     } finally {
       server.stop();
@@ -99,21 +110,29 @@ public final class Demo {
   static EngineSettings settings() {
     Identity me = new Identity("Dana Weber", Set.of(USER), Set.of(SampleMailbox.DOMAIN), Set.of(), Set.of());
     BusinessCalendar calendar = new BusinessCalendar(ZONE, WorkingHours.DEFAULT, JollydayHolidays.of("DE-BY"));
+    // What Dana keeps under "contacts" in her config; Carla's number comes from her own signature.
+    Map<String, ContactCard> contacts = Map.of(
+        "alice@acme.example", new ContactCard("Alice Martin", "+49 30 901820", "Acme"),
+        "kim@tyrell.example", new ContactCard("Kim Novak", "+44 20 7946 0958", "Tyrell"),
+        "hiro@wayne.example", new ContactCard("Hiro Tanaka", "+81 3 3211 4111", "Wayne"));
     return new EngineSettings(me, new EmailAddress(USER, "Dana Weber"), FollowUpRules.defaults(), calendar,
-        "Dana Weber\nNorthwind Consulting\n+49 89 1234 5678", Map.of());
+        "Dana Weber\nNorthwind Consulting\n+49 89 1234 5678", contacts, 3, Duration.ofMinutes(15), "DE");
   }
 
   static ZonedDateTime at(LocalDate day, LocalTime time) {
     return ZonedDateTime.of(day, time, ZONE);
   }
 
-  private void intro(int port) {
-    out.println("secondcall demo: an embedded IMAP server on 127.0.0.1:" + port + " holds Dana's mailbox.");
+  private void intro(int port, Path calendarFile) {
+    out.println("secondcall demo: an embedded IMAP server on 127.0.0.1:" + port + " holds Dana's mailbox;");
+    out.println("her calendar is the file " + calendarFile + " (a weekly workshop and daily stand-ups).");
     out.println("Dana (dana@" + SampleMailbox.DOMAIN + ", Munich, public holidays of DE-BY) wrote to a dozen people");
     out.println("in the week before Christmas. secondcall runs one cycle every morning at 09:30; Dana sends");
     out.println("the drafts it prepares later that morning, except one she deletes. Cadence: 3, 5, 7 business days,");
     out.println("then a closing note. Nothing is ever sent to a prospect by secondcall itself. (A message to");
     out.println("Ivan from early November lies outside the 21-day look-back and is left alone.)");
+    out.println("Where a prospect's number is known, each follow-up also gets a 15-minute callback block in a");
+    out.println("free slot of Dana's working hours, at most 3 a day; a call Dana promises in her mail is booked then.");
     out.println();
   }
 
@@ -152,6 +171,19 @@ public final class Demo {
       out.println(DemoLines.indent(DemoLines.show(digest)));
     }
     out.flush();
+  }
+
+  private void calendar(IcsCalendarGateway calendar, Path file) {
+    out.println("Callback blocks in Dana's calendar (" + file + "), as any calendar app shows them:");
+    DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    TimeRange all = new TimeRange(at(FIRST_DAY, LocalTime.MIN).toInstant(), at(LAST_DAY.plusDays(30), LocalTime.MIN).toInstant());
+    for (CalendarEvent e : calendar.events(all)) {
+      if (e.secondcallId() != null) {
+        String phone = e.description().lines().findFirst().orElse("");
+        out.printf(Locale.ROOT, "  %s  %-52s %s%n", when.format(e.time().start().atZone(ZONE)), e.title(), phone);
+      }
+    }
+    out.println();
   }
 
   private static void deleteTree(Path dir) throws IOException {

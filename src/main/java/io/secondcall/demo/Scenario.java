@@ -55,7 +55,8 @@ final class Scenario {
         + " see whether our audit approach fits Initech?\n\nKind regards,\nDana");
     inbox("carla-ooo", at(2026, 12, 15, 9, 6), CARLA, "Automatic reply: Our conversation at the trade fair", "carla-1",
         "Thank you for your message. I am out of the office until 6 January 2027 with no access to email.\n"
-        + "For urgent matters please contact office@initech.example.", Map.of("Auto-Submitted", "auto-replied"));
+        + "For urgent matters please contact office@initech.example.\n\n-- \nCarla Rossi\nHead of Audit, Initech\n"
+        + "Tel. +39 02 7634 5100\n", Map.of("Auto-Submitted", "auto-replied"));
     sent("david-1", at(2026, 12, 15, 14, 20), List.of(DAVID), "Introduction: Northwind x Umbrella",
         "Hello David,\n\nMaria Lopez suggested I get in touch about your data migration.\n\nBest regards,\nDana");
     MimeMessage bounce = mailbox.bounce("bounce-david@mx." + SampleMailbox.DOMAIN, at(2026, 12, 15, 14, 21), DANA,
@@ -76,7 +77,8 @@ final class Scenario {
         + " and ends with a roadmap your team can run with.\n\nBest,\nDana");
     sent("grace-1", at(2026, 12, 17, 9, 15), List.of(GRACE), "Interim CFO support",
         "Dear Grace,\n\nI heard Stark is looking for interim CFO support from February. I have done this twice for"
-        + " scale-ups of your size and would be glad to tell you more.\n\nBest regards,\nDana");
+        + " scale-ups of your size and would be glad to tell you more. I'll call you on Tuesday afternoon to see"
+        + " whether it fits.\n\nBest regards,\nDana");
     sent("hiro-1", at(2026, 12, 17, 11, 0), List.of(HIRO), "Board workshop in Q1",
         "Hi Hiro,\n\nas discussed, here are three formats for the board workshop in Q1.\n\nBest,\nDana");
     sent("ivan-1", at(2026, 11, 2, 10, 0), List.of(IVAN), "Catching up",
