@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@link PhoneNumbers#fromSignature}: the contact's own number, from their own signature only. */
 class SignatureNumberTest {
@@ -200,5 +202,21 @@ class SignatureNumberTest {
         """;
     assertThat(number(body, "GB")).contains("+442079460958");
     assertThat(number(body, null)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "Handy: 0171 1234567                        | DE | +491711234567",
+      "Fon 089 12345678                           | DE | +498912345678",
+      "Tél. : 01 23 45 67 89                      | FR | +33123456789",
+      "Téléphone +33 1 23 45 67 89                | DE | +33123456789",
+      "Móvil: 612 34 56 78                        | ES | +34612345678",
+      "Teléfono: +34 912 345 678                  | DE | +34912345678",
+      "P: +1 212 555 0123                         | US | +12125550123",
+      "Telefax +49 89 1234560 · Tel. +49 89 12345678 | DE | +498912345678",
+  })
+  void labelsInSeveralLanguages(String line, String region, String e164) {
+    String body = "Thanks.\n\nBest regards\nAlex\n" + line + "\n";
+    assertThat(number(body, region)).contains(e164);
   }
 }
