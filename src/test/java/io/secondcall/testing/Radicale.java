@@ -110,7 +110,8 @@ public final class Radicale implements AutoCloseable {
 
   /** Creates an empty calendar collection of {@code user} (MKCALENDAR) and returns its URL. */
   public URI newCalendar(String user) throws IOException, InterruptedException {
-    URI url = URI.create("http://" + host() + ":" + port + "/" + user + "/calendar" + calendars.incrementAndGet() + "/");
+    String name = "calendar" + calendars.incrementAndGet();
+    URI url = URI.create("http://" + host() + ":" + port + "/" + user + "/" + name + "/");
     HttpResponse<String> response = send(user, "MKCALENDAR", url, null, null);
     if (response.statusCode() != 201) {
       throw new IOException("MKCALENDAR " + url + " answered " + response.statusCode() + ": " + response.body());

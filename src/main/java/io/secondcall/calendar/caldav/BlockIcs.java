@@ -37,14 +37,15 @@ final class BlockIcs {
 
   /**
    * The resource name in the collection. Characters outside {@code [A-Za-z0-9.-]} become
-   * {@code _xx} (UTF-8 bytes in hex), which keeps distinct ids distinct and the name safe in a
-   * URL path and in the server's file system.
+   * {@code _xx} (UTF-8 bytes in hex), and so does a leading dot, which would hide the file on a
+   * server that stores resources as files: distinct ids keep distinct names, safe in a URL path
+   * and in the server's file system.
    */
   static String fileName(String blockId) {
     StringBuilder name = new StringBuilder();
     for (byte b : blockId.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if (b >= 0 && SAFE.indexOf(c) >= 0) {
+      if (b >= 0 && SAFE.indexOf(c) >= 0 && !(c == '.' && name.length() == 0)) {
         name.append(c);
       } else {
         name.append('_').append(String.format("%02x", b & 0xff));

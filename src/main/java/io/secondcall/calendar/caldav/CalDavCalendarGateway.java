@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every request waits at most the given timeout for the connection and for the answer.
  * Failures throw {@link ServerAccessException}: transient for no connection, no answer and 5xx;
  * not transient for 401/403 (the login was refused) and for answers that say the collection URL
- * is wrong.
+ * is wrong. Instances are thread-safe.
  */
 public final class CalDavCalendarGateway implements CalendarGateway {
 
@@ -75,7 +75,7 @@ public final class CalDavCalendarGateway implements CalendarGateway {
       throw new IllegalArgumentException("refusing plain http to " + collectionUrl.getHost()
           + ": the password would travel unencrypted; use https");
     }
-    String path = collectionUrl.getRawPath() == null || collectionUrl.getRawPath().isEmpty() ? "/" : collectionUrl.getRawPath();
+    String path = collectionUrl.getRawPath() == null ? "" : collectionUrl.getRawPath();
     // Member names resolve against the collection, which only works with the trailing slash.
     this.collection = collectionUrl.resolve(path.endsWith("/") ? path : path + "/");
     this.dav = new DavClient(collection, username, password, timeout);

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 final class CalendarQuery {
 
   private static final Logger log = LoggerFactory.getLogger(CalendarQuery.class);
-  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /**
    * The server reads all-day and floating events in its own zone (UTC unless configured), the

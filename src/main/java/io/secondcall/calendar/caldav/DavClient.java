@@ -9,6 +9,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -113,7 +115,7 @@ final class DavClient {
         throw failure(method, uri, "no answer within " + seconds(), true, cause);
       }
       if (cause instanceof ConnectException) {
-        throw failure(null, uri, "cannot connect: " + reason(cause), true, cause);
+        throw failure(null, uri, "cannot connect: " + connectReason(cause), true, cause);
       }
       if (cause instanceof IOException) {
         throw failure(method, uri, reason(cause), true, cause);
@@ -129,6 +131,24 @@ final class DavClient {
 
   private String seconds() {
     return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + "s" : timeout.toMillis() + "ms";
+  }
+
+  /**
+   * The JDK client reports connection failures as a ConnectException without a message around
+   * a channel exception whose class name would only confuse a reader.
+   */
+  private static String connectReason(Throwable e) {
+    if (e.getMessage() != null && !e.getMessage().isBlank()) {
+      return reason(e);
+    }
+    Throwable cause = e.getCause();
+    if (cause instanceof UnresolvedAddressException) {
+      return "unknown host";
+    }
+    if (cause == null || cause instanceof ClosedChannelException) {
+      return "connection refused";
+    }
+    return reason(cause);
   }
 
   /** The innermost message, the one a human can act on ("Connection refused"), on one line. */

@@ -154,7 +154,8 @@ final class EventExpander {
     Instant to = times.end(start, length);
     TimeRange time = new TimeRange(from, to.isBefore(from) ? from : to);
     // A zero-length event counts when it sits inside the range, as CalDAV's time-range filter has it.
-    boolean inRange = time.overlaps(range) || (from.equals(to) && !from.isBefore(range.start()) && from.isBefore(range.end()));
+    boolean inRange = time.overlaps(range)
+        || (from.equals(to) && !from.isBefore(range.start()) && from.isBefore(range.end()));
     if (!inRange) {
       return;
     }

@@ -41,7 +41,9 @@ final class IcsTimes {
       }
       return t;
     } catch (DateTimeException e) {
-      boolean date = property.getParameter(Parameter.VALUE).map(p -> "DATE".equalsIgnoreCase(p.getValue())).orElse(false);
+      boolean date = property.getParameter(Parameter.VALUE)
+          .map(p -> "DATE".equalsIgnoreCase(p.getValue()))
+          .orElse(false);
       String value = property.getValue().strip();
       if (date || value.length() == 8) {
         return LocalDate.parse(value, DATE);

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CalDavCalendarGatewayIT implements CalendarGatewayContract {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneOffset.UTC);
 
   @TempDir
@@ -137,7 +138,8 @@ class CalDavCalendarGatewayIT implements CalendarGatewayContract {
         .isInstanceOfSatisfying(ServerAccessException.class, e -> {
           assertThat(e.isTransient()).isTrue();
           assertThat(e.port()).isEqualTo(closed);
-          assertThat(e.getMessage()).startsWith("caldav 127.0.0.1:" + closed + ": cannot connect").doesNotContain("\n");
+          assertThat(e.getMessage()).startsWith("caldav 127.0.0.1:" + closed + ": cannot connect: ")
+              .containsIgnoringCase("connection refused").doesNotContain("\n");
         });
   }
 
@@ -164,7 +166,8 @@ class CalDavCalendarGatewayIT implements CalendarGatewayContract {
     seed(new SeedEvent("meeting-1", new TimeRange(MONDAY_10, MONDAY_10.plus(Duration.ofHours(1))), "Readable", false,
         false, false, Map.of(), null));
 
-    assertThat(gateway.events(CalendarGatewayContract.week())).extracting(CalendarEvent::title).containsExactly("Readable");
+    assertThat(gateway.events(CalendarGatewayContract.week()))
+        .extracting(CalendarEvent::title).containsExactly("Readable");
   }
 
   @Test
@@ -177,7 +180,20 @@ class CalDavCalendarGatewayIT implements CalendarGatewayContract {
 
     assertThat(restarted.createBlock(block)).isFalse();
 
-    assertThat(radicale.members(user, calendar)).containsExactly(calendar.getPath() + "c0123456789abcdef.2.call@secondcall.ics");
+    assertThat(radicale.members(user, calendar))
+        .containsExactly(calendar.getPath() + "c0123456789abcdef.2.call@secondcall.ics");
+  }
+
+  @Test
+  void aBlockWhoseIdIsNoSafeFileNameIsStoredFoundAndDeleted() {
+    CallbackBlock block = CalendarGatewayContract.block("../c01/2 ä?.call", MONDAY_10);
+
+    assertThat(gateway.createBlock(block)).isTrue();
+    assertThat(gateway.createBlock(block)).isFalse();
+    assertThat(gateway.blockIds(CalendarGatewayContract.week())).containsExactly(block.id());
+
+    gateway.deleteBlock(block.id());
+    assertThat(gateway.events(CalendarGatewayContract.week())).isEmpty();
   }
 
   @Test
@@ -206,7 +222,9 @@ class CalDavCalendarGatewayIT implements CalendarGatewayContract {
     put("winter", BERLIN_VTIMEZONE + vevent(List.of("UID:winter", "DTSTART;TZID=Europe/Berlin:20261207T100000",
         "DTEND;TZID=Europe/Berlin:20261207T110000", "SUMMARY:Winter")));
 
-    assertThat(gateway.busy(new TimeRange(Instant.parse("2026-06-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"))))
+    TimeRange summerToWinter =
+        new TimeRange(Instant.parse("2026-06-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"));
+    assertThat(gateway.busy(summerToWinter))
         .containsExactly(
             new TimeRange(Instant.parse("2026-07-01T08:00:00Z"), Instant.parse("2026-07-01T09:00:00Z")),
             new TimeRange(Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-07T10:00:00Z")));
