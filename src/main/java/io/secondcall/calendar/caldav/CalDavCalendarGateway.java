@@ -1,0 +1,193 @@
+package io.secondcall.calendar.caldav;
+
+import io.secondcall.port.CalendarEvent;
+import io.secondcall.port.CalendarGateway;
+import io.secondcall.port.CallbackBlock;
+import io.secondcall.port.ServerAccessException;
+import io.secondcall.port.TimeRange;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link CalendarGateway} on one CalDAV calendar collection (RFC 4791), e.g. Radicale,
+ * Nextcloud or Baïkal, over plain HTTP requests with Basic authentication.
+ *
+ * <p>Events are read with a {@code calendar-query} REPORT and expanded here (RRULE, RDATE,
+ * EXDATE, moved and cancelled instances), since servers differ in what they expand and some
+ * answer {@code free-busy-query} without any VFREEBUSY. Callback blocks are written as
+ * {@code <collection>/<block id>@secondcall.ics} with {@code If-None-Match: *}: the name
+ * follows from the block id, so a retry after a crash finds the block already there.
+ *
+ * <p>Every request waits at most the given timeout for the connection and for the answer.
+ * Failures throw {@link ServerAccessException}: transient for no connection, no answer and 5xx;
+ * not transient for 401/403 (the login was refused) and for answers that say the collection URL
+ * is wrong. Instances are thread-safe.
+ */
+public final class CalDavCalendarGateway implements CalendarGateway {
+
+  private static final Logger log = LoggerFactory.getLogger(CalDavCalendarGateway.class);
+  private static final String XML = "application/xml; charset=utf-8";
+
+  private final URI collection;
+  private final DavClient dav;
+  private final CalendarQuery query;
+  private final Clock clock;
+
+  /**
+   * @param collectionUrl the calendar collection, e.g. {@code https://dav.example.com/dana/calendar/}
+   * @param userZone the zone in which all-day and floating events are read
+   * @param timeout the longest wait for a connection, and for each answer
+   * @throws IllegalArgumentException for a URL that is not http(s), or plain http to a host that
+   *     is not this machine (the password would cross the network readable)
+   */
+  public CalDavCalendarGateway(URI collectionUrl, String username, String password, ZoneId userZone, Duration timeout) {
+    this(collectionUrl, username, password, userZone, timeout, Clock.systemUTC());
+  }
+
+  CalDavCalendarGateway(URI collectionUrl, String username, String password, ZoneId userZone, Duration timeout,
+      Clock clock) {
+    Objects.requireNonNull(collectionUrl, "collectionUrl");
+    Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(userZone, "userZone");
+    Objects.requireNonNull(timeout, "timeout");
+    if (username == null || username.isBlank()) {
+      throw new IllegalArgumentException("username must not be blank");
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    }
+    String scheme = collectionUrl.getScheme() == null ? "" : collectionUrl.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http") || collectionUrl.getHost() == null) {
+      throw new IllegalArgumentException("not an http(s) URL of a calendar collection: " + collectionUrl);
+    }
+    if (scheme.equals("http") && !isLoopback(collectionUrl.getHost())) {
+      throw new IllegalArgumentException("refusing plain http to " + collectionUrl.getHost()
+          + ": the password would travel unencrypted; use https");
+    }
+    String path = collectionUrl.getRawPath() == null ? "" : collectionUrl.getRawPath();
+    // Member names resolve against the collection, which only works with the trailing slash.
+    this.collection = collectionUrl.resolve(path.endsWith("/") ? path : path + "/");
+    this.dav = new DavClient(collection, username, password, timeout);
+    this.query = new CalendarQuery(new EventExpander(userZone), dav.where());
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public List<TimeRange> busy(TimeRange range) {
+    return events(range).stream()
+        .filter(CalendarEvent::isBusy)
+        .map(CalendarEvent::time)
+        .sorted(Comparator.comparing(TimeRange::start).thenComparing(TimeRange::end))
+        .toList();
+  }
+
+  @Override
+  public List<CalendarEvent> events(TimeRange range) {
+    DavClient.Response response = dav.send("REPORT", collection, CalendarQuery.body(range),
+        Map.of("Content-Type", XML, "Depth", "1"));
+    if (response.status() != 207) {
+      throw dav.unexpected("REPORT", collection, response);
+    }
+    try {
+      return query.events(response.body(), range);
+    } catch (IllegalArgumentException e) {
+      throw dav.unreadable("REPORT", collection, e);
+    }
+  }
+
+  @Override
+  public boolean createBlock(CallbackBlock block) {
+    URI href = href(block.id());
+    DavClient.Response response = dav.send("PUT", href, BlockIcs.render(block, clock.instant()),
+        Map.of("Content-Type", "text/calendar; charset=utf-8", "If-None-Match", "*"));
+    switch (response.status()) {
+      case 201, 204 -> {
+        log.debug("{}: created block {} at {}", dav.where(), block.id(), href.getRawPath());
+        return true;
+      }
+      case 412 -> {
+        return false;
+      }
+      default -> throw dav.unexpected("PUT", href, response);
+    }
+  }
+
+  @Override
+  public void deleteBlock(String blockId) {
+    URI href = href(blockId);
+    DavClient.Response response = dav.send("DELETE", href, null, Map.of());
+    if (response.status() != 200 && response.status() != 204 && response.status() != 404) {
+      throw dav.unexpected("DELETE", href, response);
+    }
+  }
+
+  @Override
+  public List<String> blockIds(TimeRange range) {
+    return events(range).stream()
+        .filter(e -> e.secondcallId() != null)
+        .filter(e -> !e.time().start().isBefore(range.start()) && e.time().start().isBefore(range.end()))
+        .map(CalendarEvent::secondcallId)
+        .distinct()
+        .toList();
+  }
+
+  /**
+   * The collection's current sync token (RFC 6578 {@code DAV:sync-token}); it changes whenever
+   * a member is added, changed or removed, so comparing tokens tells whether to read again.
+   *
+   * @return the token, or null when the server does not support collection synchronization
+   */
+  public String syncToken() {
+    String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        + "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:sync-token/></D:prop></D:propfind>\n";
+    DavClient.Response response = dav.send("PROPFIND", collection, body, Map.of("Content-Type", XML, "Depth", "0"));
+    if (response.status() != 207) {
+      throw dav.unexpected("PROPFIND", collection, response);
+    }
+    try {
+      String token = Multistatus.property(response.body(), Multistatus.DAV, "sync-token");
+      return token == null || token.isEmpty() ? null : token;
+    } catch (IllegalArgumentException e) {
+      throw dav.unreadable("PROPFIND", collection, e);
+    }
+  }
+
+  /** The collection this gateway reads and writes. */
+  public URI collection() {
+    return collection;
+  }
+
+  private URI href(String blockId) {
+    return collection.resolve(BlockIcs.fileName(blockId));
+  }
+
+  /** Decided from the spelling alone: a DNS answer is not something to trust with a password. */
+  private static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.equals("localhost")) {
+      return true;
+    }
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    if (!h.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !(h.contains(":") && h.matches("[0-9a-f:.]+"))) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(h).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

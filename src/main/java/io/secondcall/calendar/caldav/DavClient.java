@@ -1,0 +1,169 @@
+package io.secondcall.calendar.caldav;
+
+import io.secondcall.port.ServerAccessException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * WebDAV requests with Basic authentication and a bounded wait, failures turned into
+ * {@link ServerAccessException}: no connection, no answer in time and 5xx are transient;
+ * 401 and 403 mean the login was refused, which a retry will not fix.
+ */
+final class DavClient {
+
+  /** A response the caller has to judge: anything but 401, 403 and 5xx. */
+  record Response(int status, byte[] body) {}
+
+  private final HttpClient http;
+  private final String host;
+  private final int port;
+  private final String username;
+  private final String authorization;
+  private final Duration timeout;
+
+  DavClient(URI collection, String username, String password, Duration timeout) {
+    this.host = collection.getHost();
+    this.port = port(collection);
+    this.username = username;
+    this.authorization = "Basic " + Base64.getEncoder()
+        .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.timeout = timeout;
+    // HTTP/1.1 because the JDK would otherwise offer an h2c upgrade that small DAV servers mishandle.
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(timeout)
+        .build();
+  }
+
+  static int port(URI uri) {
+    if (uri.getPort() > 0) {
+      return uri.getPort();
+    }
+    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+
+  String where() {
+    return "caldav " + host + ":" + port;
+  }
+
+  /** Sends one request and waits for the whole response, at most twice the timeout. */
+  Response send(String method, URI uri, String body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("Authorization", authorization)
+        .header("User-Agent", "secondcall")
+        .method(method, body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    headers.forEach(request::header);
+    HttpResponse<byte[]> response = exchange(method, uri, request.build());
+    int status = response.statusCode();
+    if (status == 401 || status == 403) {
+      throw new ServerAccessException(where() + ": login refused for " + username, host, port, false, null);
+    }
+    if (status / 100 == 5 || status == 429) {
+      throw failure(method, uri, "answered " + status, true, null);
+    }
+    return new Response(status, response.body());
+  }
+
+  /** A status the caller did not expect, e.g. 404 for a collection URL that names nothing. */
+  ServerAccessException unexpected(String method, URI uri, Response response) {
+    return failure(method, uri, "answered " + response.status(), false, null);
+  }
+
+  /** An answer that cannot be read; the server may do better next time. */
+  ServerAccessException unreadable(String method, URI uri, Exception cause) {
+    return failure(method, uri, "unreadable answer: " + reason(cause), true, cause);
+  }
+
+  private HttpResponse<byte[]> exchange(String method, URI uri, HttpRequest request) {
+    CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    try {
+      // The request timeout covers the wait for the headers; this bound covers a stalled body too.
+      return future.get(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw failure(method, uri, "interrupted", true, e);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw failure(method, uri, "no answer within " + seconds(), true, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof HttpConnectTimeoutException) {
+        throw failure(null, uri, "cannot connect: timed out after " + seconds(), true, cause);
+      }
+      if (cause instanceof HttpTimeoutException) {
+        throw failure(method, uri, "no answer within " + seconds(), true, cause);
+      }
+      if (cause instanceof ConnectException) {
+        throw failure(null, uri, "cannot connect: " + connectReason(cause), true, cause);
+      }
+      if (cause instanceof IOException) {
+        throw failure(method, uri, reason(cause), true, cause);
+      }
+      throw new IllegalStateException(where() + ": " + method + " " + uri.getRawPath() + " failed", cause);
+    }
+  }
+
+  private ServerAccessException failure(String method, URI uri, String what, boolean transientFailure, Throwable e) {
+    String action = method == null ? "" : method + " " + uri.getRawPath() + " ";
+    return new ServerAccessException(where() + ": " + action + what, host, port, transientFailure, e);
+  }
+
+  private String seconds() {
+    return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + "s" : timeout.toMillis() + "ms";
+  }
+
+  /**
+   * The JDK client reports connection failures as a ConnectException without a message around
+   * a channel exception whose class name would only confuse a reader.
+   */
+  private static String connectReason(Throwable e) {
+    if (e.getMessage() != null && !e.getMessage().isBlank()) {
+      return reason(e);
+    }
+    Throwable cause = e.getCause();
+    if (cause instanceof UnresolvedAddressException) {
+      return "unknown host";
+    }
+    if (cause == null || cause instanceof ClosedChannelException) {
+      return "connection refused";
+    }
+    return reason(cause);
+  }
+
+  /** The innermost message, the one a human can act on ("Connection refused"), on one line. */
+  static String reason(Throwable e) {
+    Throwable t = e;
+    String message = e.getMessage();
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    if (message == null || message.isBlank()) {
+      message = t.getClass().getSimpleName();
+    }
+    return message.replaceAll("\\s+", " ").strip();
+  }
+}
