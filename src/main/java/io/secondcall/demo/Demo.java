@@ -180,7 +180,7 @@ public final class Demo {
     for (CalendarEvent e : calendar.events(all)) {
       if (e.secondcallId() != null) {
         String phone = e.description().lines().findFirst().orElse("");
-        out.printf(Locale.ROOT, "  %s  %-52s %s%n", when.format(e.time().start().atZone(ZONE)), e.title(), phone);
+        out.printf(Locale.ROOT, "  %-16s  %-52s %s%n", when.format(e.time().start().atZone(ZONE)), e.title(), phone);
       }
     }
     out.println();
