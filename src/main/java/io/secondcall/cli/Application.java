@@ -92,7 +92,8 @@ final class Application implements AutoCloseable {
   }
 
   Cycle cycle() {
-    Cycle.CalendarSide side = calendar == null
+    // callbacks.per_day: 0 means no callback blocks at all.
+    Cycle.CalendarSide side = calendar == null || config.callbacks().perDay() == 0
         ? null
         : new Cycle.CalendarSide(calendar, new BlockWriter(settings, templates), calendarGuard);
     return new Cycle(settings, mailbox, mailbox, store,
@@ -104,7 +105,7 @@ final class Application implements AutoCloseable {
     config.contacts().forEach((address, info) -> cards.put(address, card(info)));
     String region = config.holidays() == null ? "US" : config.holidays().split("-")[0];
     return new EngineSettings(config.identity(), new EmailAddress(config.primaryAddress(), config.identity().name()),
-        config.followUp(), config.businessCalendar(), config.signature(), cards, config.callbacks().perDay(),
+        config.followUp(), config.businessCalendar(), config.signature(), cards, Math.max(1, config.callbacks().perDay()),
         Duration.ofMinutes(config.callbacks().durationMinutes()), region);
   }
 
