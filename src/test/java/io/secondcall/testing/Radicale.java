@@ -134,7 +134,7 @@ public final class Radicale implements AutoCloseable {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return sendRetrying(request.build());
   }
 
   /** The paths (decoded) of the resources in a collection (PROPFIND, Depth 1), the collection itself left out. */
@@ -147,7 +147,7 @@ public final class Radicale implements AutoCloseable {
         .method("PROPFIND", HttpRequest.BodyPublishers.ofString(
             "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:prop><D:getetag/></D:prop></D:propfind>"))
         .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = sendRetrying(request);
     if (response.statusCode() != 207) {
       throw new IOException("PROPFIND " + collection + " answered " + response.statusCode() + ": " + response.body());
     }
@@ -232,6 +232,15 @@ public final class Radicale implements AutoCloseable {
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
+    }
+  }
+
+  /** Radicale closes kept-alive connections; a request that met a closed one is sent once more. */
+  private HttpResponse<String> sendRetrying(HttpRequest request) throws IOException, InterruptedException {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
   }
 }

@@ -94,7 +94,32 @@ final class DavClient {
     return failure(method, uri, "unreadable answer: " + reason(cause), true, cause);
   }
 
+  /**
+   * A server may close a kept-alive connection just as the client reuses it (Radicale does); the
+   * request then fails before the server saw it, so it is sent once more on a fresh connection.
+   */
   private HttpResponse<byte[]> exchange(String method, URI uri, HttpRequest request) {
+    try {
+      return exchangeOnce(method, uri, request);
+    } catch (ServerAccessException e) {
+      if (!staleConnection(e.getCause())) {
+        throw e;
+      }
+      return exchangeOnce(method, uri, request);
+    }
+  }
+
+  private static boolean staleConnection(Throwable cause) {
+    if (!(cause instanceof IOException) || cause instanceof ConnectException
+        || cause instanceof HttpTimeoutException) {
+      return false;
+    }
+    String message = String.valueOf(cause.getMessage());
+    return message.contains("EOF reached") || message.contains("received no bytes")
+        || message.contains("Connection reset");
+  }
+
+  private HttpResponse<byte[]> exchangeOnce(String method, URI uri, HttpRequest request) {
     CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     try {
       // The request timeout covers the wait for the headers; this bound covers a stalled body too.
