@@ -58,6 +58,9 @@ public record Conversation(
     }
   }
 
+  /** Root id prefix of a conversation that began with a meeting rather than a message. */
+  public static final String MEETING_ROOT = "meeting:";
+
   public Conversation {
     Objects.requireNonNull(id, "id");
     contacts = List.copyOf(contacts);
@@ -72,6 +75,11 @@ public record Conversation(
     subject = subject == null ? "" : subject;
     lastText = lastText == null ? "" : lastText;
     Objects.requireNonNull(status, "status");
+  }
+
+  /** Began with a meeting: the subject is the meeting's title, {@code startedAt} its start. */
+  public boolean startedWithMeeting() {
+    return rootMessageId.startsWith(MEETING_ROOT);
   }
 
   public EmailAddress contact() {

@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * One full cycle, the only place that orchestrates: read Sent, then the inbox, then the stop
- * folder; settle drafts; prepare what is due; clean up after ended sequences; deliver the digest.
+ * folder, then the calendar's meetings; settle drafts; prepare what is due; clean up after ended
+ * sequences; book and cancel callback blocks; deliver the digest.
  * Sent goes first so that a draft the user sent counts as a touch before its absence from
  * Drafts could be mistaken for a deletion.
  */
@@ -85,41 +86,49 @@ public final class Cycle {
     new SentMail(run, firstScan, calendar != null).process(mail.changes(MailFolder.SENT, store.cursor(MailFolder.SENT), notBefore));
     new InboundMail(run).process(mail.changes(MailFolder.INBOX, store.cursor(MailFolder.INBOX), notBefore));
     stopFolder(run, mail.changes(MailFolder.STOP, store.cursor(MailFolder.STOP), notBefore));
+    boolean calendarUp = calendar != null
+        && calendar.guard().mayTry(run.now)
+        && calendarWork(run, () -> new Meetings(run, calendarOf(run), notBefore).process());
     Drafts drafts = new Drafts(run, writer);
     drafts.reconcile();
     drafts.cleanUp();
     drafts.prepareDue();
-    if (calendar != null) {
-      calendarWork(run);
+    if (calendarUp) {
+      calendarWork(run, () -> {
+        Callbacks callbacks = new Callbacks(run, calendarOf(run), calendar.writer());
+        callbacks.reconcile();
+        callbacks.bookDue();
+      });
     }
     new Digests(run, digests).deliver();
   }
 
+  private CalendarGateway calendarOf(CycleRun run) {
+    return run.dryRun() ? new ReadOnlyCalendar(calendar.gateway()) : calendar.gateway();
+  }
+
   /**
-   * Books and cancels callback blocks. An unreachable calendar does not stop the cycle: drafting
-   * is done, the failure is logged and reported, and booking is retried after a backoff.
+   * Reads meetings or books blocks. An unreachable calendar does not stop the cycle: drafting
+   * goes on, the failure is logged and reported, and calendar work is retried after a backoff.
+   *
+   * @return whether the calendar could be used
    */
-  private void calendarWork(CycleRun run) {
+  private boolean calendarWork(CycleRun run, Runnable work) {
     CalendarGuard guard = calendar.guard();
-    if (!guard.mayTry(run.now)) {
-      return;
-    }
-    CalendarGateway gateway = run.dryRun() ? new ReadOnlyCalendar(calendar.gateway()) : calendar.gateway();
     try {
-      Callbacks callbacks = new Callbacks(run, gateway, calendar.writer());
-      callbacks.reconcile();
-      callbacks.bookDue();
+      work.run();
       guard.succeeded();
+      return true;
     } catch (ServerAccessException e) {
       guard.failed(run.now, e);
       run.report.calendarFailed(e);
-      LOG.warn("{} calendar: {}; bookings retried after {}", settings.me().address(), e.getMessage(),
-          run.when(guard.retryAt()));
+      LOG.warn("{} calendar: {}; retried after {}", settings.me().address(), e.getMessage(), run.when(guard.retryAt()));
     } catch (CalendarDataException e) {
-      // A broken calendar file is the user's to fix; mail work is done, bookings wait for the fix.
+      // A broken calendar file is the user's to fix; mail work goes on meanwhile.
       run.report.calendarFailed(e);
-      LOG.warn("{} {}; no callback blocks this cycle", settings.me().address(), e.getMessage());
+      LOG.warn("{} {}; no calendar work this cycle", settings.me().address(), e.getMessage());
     }
+    return false;
   }
 
   /** Conversations the user moved to the stop folder end there. */

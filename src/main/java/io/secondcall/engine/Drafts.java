@@ -3,6 +3,7 @@ package io.secondcall.engine;
 import io.secondcall.core.Conversation;
 import io.secondcall.core.FollowUpPolicy;
 import io.secondcall.core.PlannedStep;
+import io.secondcall.core.StepKind;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.StepRecord;
 import io.secondcall.port.StepRecord.State;
@@ -114,7 +115,9 @@ final class Drafts {
   }
 
   private void prepare(Conversation c, PlannedStep plan) {
-    StepRecord step = new StepRecord(plan.secondcallId(), c.id(), plan.number(), plan.kind(), plan.dueAt(),
+    // The first step after a meeting is the recap, the "second call" draft.
+    StepKind kind = c.startedWithMeeting() && plan.number() == 1 ? StepKind.RECAP : plan.kind();
+    StepRecord step = new StepRecord(plan.secondcallId(), c.id(), plan.number(), kind, plan.dueAt(),
         State.PREPARING, run.now, run.now);
     Conversation used = c.stepUsed();
     run.store.inTransaction(() -> {
@@ -144,6 +147,7 @@ final class Drafts {
 
   static String stepName(StepRecord step) {
     return switch (step.kind()) {
+      case RECAP -> "meeting recap";
       case FOLLOW_UP -> "follow-up " + step.number();
       case CLOSING -> "closing note, step " + step.number();
       case NURTURE -> "check-in, step " + step.number();

@@ -30,8 +30,13 @@ public final class FollowUpWriter {
     DraftContext context = new DraftContext(c.contact(), card.name(), card.company(), c.subject(),
         c.lastTouchAt(), c.lastText(), step.number(), settings.identity().name(),
         settings.signature(), Optional.empty(), Optional.empty(), Optional.empty());
+    if (c.startedWithMeeting()) {
+      context = context.withMeeting(c.subject(), c.startedAt());
+    }
     String body = templates.render(step.kind(), step.number(), context);
+    // After a meeting without mail there is no message to reply to.
+    String inReplyTo = c.lastMessageId().startsWith(Conversation.MEETING_ROOT) ? null : c.lastMessageId();
     return composer.compose(new Draft(step.secondcallId(), settings.me(), c.contacts(), List.of(), c.subject(),
-        c.lastMessageId(), c.lastReferences(), body, now));
+        inReplyTo, c.lastReferences(), body, now));
   }
 }

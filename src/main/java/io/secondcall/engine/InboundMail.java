@@ -62,11 +62,27 @@ final class InboundMail {
     if (inbound.kind() == Inbound.Kind.PERSONAL || inbound.kind() == Inbound.Kind.AUTO_REPLY) {
       learnPhone(m);
     }
+    if (inbound.kind() == Inbound.Kind.PERSONAL) {
+      remember(m);
+    }
     switch (inbound.kind()) {
       case OWN, AUTOMATED -> { }
       case BOUNCE -> bounce(m, inbound, candidates);
       case AUTO_REPLY -> pause(m, inbound, candidates);
       case PERSONAL -> reply(m, candidates);
+    }
+  }
+
+  /** Meta key prefix: when mail last came from an address (after a meeting, mail since means no recap). */
+  static final String SEEN = "inbound:";
+
+  private void remember(MailMessage m) {
+    if (m.from() != null && run.settings.identity().isExternal(m.from())) {
+      String key = SEEN + m.from().address();
+      long at = m.date().toEpochMilli();
+      if (run.store.meta(key).map(Long::parseLong).map(seen -> seen < at).orElse(true)) {
+        run.store.setMeta(key, Long.toString(at));
+      }
     }
   }
 

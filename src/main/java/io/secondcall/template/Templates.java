@@ -36,8 +36,9 @@ public final class Templates {
   private static final Logger LOG = LoggerFactory.getLogger(Templates.class);
   private static final Pattern STEP = Pattern.compile("step([1-9][0-9]{0,2})\\.mustache");
   private static final String[] BUILT_INS = {
-    "step1.mustache", "step2.mustache", "step3.mustache", "closing.mustache", "nurture.mustache"
+    "step1.mustache", "step2.mustache", "step3.mustache", "closing.mustache", "nurture.mustache", "meeting.mustache"
   };
+  private static final String MEETING = "meeting.mustache";
   private static final String CLOSING = "closing.mustache";
   private static final String NURTURE = "nurture.mustache";
 
@@ -60,6 +61,7 @@ public final class Templates {
   private record Parts(Template body, Template callback) {}
 
   private final TreeMap<Integer, Parts> steps;
+  private final Parts meeting;
   private final Parts closing;
   private final Parts nurture;
   private final ZoneId zone;
@@ -74,6 +76,7 @@ public final class Templates {
         steps.put(Integer.parseInt(m.group(1)), t);
       }
     });
+    this.meeting = byName.get(MEETING);
     this.closing = byName.get(CLOSING);
     this.nurture = byName.get(NURTURE);
     this.zone = zone;
@@ -107,8 +110,8 @@ public final class Templates {
     if (dirOrNull != null) {
       for (Path file : templateFiles(dirOrNull)) {
         String name = file.getFileName().toString();
-        if (!STEP.matcher(name).matches() && !name.equals(CLOSING) && !name.equals(NURTURE)) {
-          LOG.warn("{}: not a template name secondcall uses (step<n>, closing, nurture), ignored", file);
+        if (!STEP.matcher(name).matches() && !name.equals(CLOSING) && !name.equals(NURTURE) && !name.equals(MEETING)) {
+          LOG.warn("{}: not a template name secondcall uses (step<n>, meeting, closing, nurture), ignored", file);
           continue;
         }
         byName.put(name, compile(file.toString(), readFile(file)));
@@ -145,6 +148,7 @@ public final class Templates {
         }
         yield steps.floorEntry(number).getValue();
       }
+      case RECAP -> meeting;
       case CLOSING -> closing;
       case NURTURE -> nurture;
     };

@@ -1,0 +1,193 @@
+package io.secondcall.engine;
+
+import io.secondcall.core.Conversation;
+import io.secondcall.core.EmailAddress;
+import io.secondcall.core.Ids;
+import io.secondcall.phone.PhoneNumbers;
+import io.secondcall.port.CalendarEvent;
+import io.secondcall.port.CalendarGateway;
+import io.secondcall.port.CallbackRecord;
+import io.secondcall.port.TimeRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the calendar as an input (SPEC sections 4 and 5): a meeting booked with a contact ends
+ * their sequence like a reply; a meeting held with a contact, with nothing booked after it and no
+ * mail since, starts the "second call": a recap draft the next business morning and a callback
+ * {@code followup.after_meeting_days} business days after it.
+ */
+final class Meetings {
+
+  /** How far ahead booked meetings are looked for. */
+  static final Duration AHEAD = Duration.ofDays(90);
+
+  private static final PhoneNumbers PHONES = new PhoneNumbers();
+
+  /** A calendar event that counts as a meeting, with its external attendees. */
+  record Meeting(CalendarEvent event, List<EmailAddress> contacts) {
+
+    String root() {
+      return Conversation.MEETING_ROOT + event.uid() + "/" + event.time().start();
+    }
+
+    boolean with(Conversation c) {
+      return contacts.stream().anyMatch(c::hasContact);
+    }
+
+    Optional<CalendarEvent.Attendee.Status> answerOf(Conversation c) {
+      return event.attendees().stream().filter(a -> c.hasContact(a.address())).map(CalendarEvent.Attendee::status)
+          .findFirst();
+    }
+  }
+
+  private final CycleRun run;
+  private final CalendarGateway calendar;
+  private final Instant notBefore;
+
+  Meetings(CycleRun run, CalendarGateway calendar, Instant notBefore) {
+    this.run = run;
+    this.calendar = calendar;
+    this.notBefore = notBefore;
+  }
+
+  void process() {
+    List<Meeting> meetings = meetings(calendar.events(new TimeRange(notBefore, run.now.plus(AHEAD))));
+    run.store.inTransaction(() -> {
+      endAnswered(meetings);
+      for (Meeting m : meetings) {
+        if (!m.event().time().end().isAfter(run.now)) {
+          afterMeeting(m, meetings);
+        }
+      }
+    });
+  }
+
+  /**
+   * Meetings: timed events (not all-day, not cancelled, not our callback blocks) with at least
+   * one external attendee, which the user did not decline.
+   */
+  List<Meeting> meetings(List<CalendarEvent> events) {
+    List<Meeting> out = new ArrayList<>();
+    for (CalendarEvent e : events) {
+      if (e.secondcallId() != null || e.allDay() || e.cancelled() || declinedByMe(e)) {
+        continue;
+      }
+      List<EmailAddress> contacts = new ArrayList<>();
+      for (CalendarEvent.Attendee a : e.attendees()) {
+        if (run.settings.identity().isExternal(a.address()) && !contacts.contains(a.address())) {
+          contacts.add(a.address());
+        }
+      }
+      if (e.organizer() != null && run.settings.identity().isExternal(e.organizer())
+          && contacts.stream().noneMatch(x -> x.address().equals(e.organizer().address()))) {
+        contacts.add(e.organizer());
+      }
+      if (!contacts.isEmpty() && contacts.size() <= run.settings.rules().maxRecipients()) {
+        out.add(new Meeting(e, contacts));
+      }
+    }
+    out.sort(Comparator.comparing(m -> m.event().time().start()));
+    return out;
+  }
+
+  private boolean declinedByMe(CalendarEvent e) {
+    return e.attendees().stream().anyMatch(a -> run.settings.identity().isMe(a.address())
+        && a.status() == CalendarEvent.Attendee.Status.DECLINED);
+  }
+
+  /** A meeting the contact booked or accepted after the outreach is an answer: the sequence ends. */
+  private void endAnswered(List<Meeting> meetings) {
+    for (Conversation c : run.store.activeConversations()) {
+      for (Meeting m : meetings) {
+        if (m.with(c) && answers(m, c)) {
+          end(c, "meeting booked: \"" + m.event().title() + "\" on " + run.when(m.event().time().start()));
+          break;
+        }
+      }
+    }
+  }
+
+  private boolean answers(Meeting m, Conversation c) {
+    if (m.root().equals(c.rootMessageId())) {
+      return false;
+    }
+    Instant start = m.event().time().start();
+    if (c.startedWithMeeting()) {
+      return !start.isBefore(c.lastTouchAt());
+    }
+    boolean createdAfter = m.event().created() != null && m.event().created().isAfter(c.startedAt());
+    boolean accepted = m.answerOf(c).orElse(null) == CalendarEvent.Attendee.Status.ACCEPTED
+        && start.isAfter(c.startedAt());
+    return createdAfter || accepted;
+  }
+
+  private void end(Conversation c, String reason) {
+    Conversation ended = c.ended(Conversation.Status.MEETING_BOOKED, reason, run.now);
+    run.store.save(ended);
+    run.record(Action.Kind.REPLIED, ended, reason, run.now);
+    run.digest("meeting:" + c.id(), ended, "ended", CycleRun.describe(ended) + ": " + reason + ", sequence ended");
+  }
+
+  /**
+   * A held meeting with nothing booked after it and no mail from its contacts since starts the
+   * second call, threaded into the mail conversation with the same contact where there is one.
+   */
+  private void afterMeeting(Meeting m, List<Meeting> all) {
+    String id = Ids.conversationId(m.root());
+    CalendarEvent e = m.event();
+    if (run.store.conversation(id).isPresent() || bookedAfter(m, all) || mailSince(m)) {
+      return;
+    }
+    Optional<Conversation> thread = run.store.conversations().stream()
+        .filter(m::with)
+        .filter(c -> c.startedAt().isBefore(e.time().end()))
+        .max(Comparator.comparing(Conversation::lastTouchAt));
+    thread.filter(Conversation::isActive).ifPresent(c -> end(c, "met in \"" + e.title() + "\" on "
+        + run.when(e.time().start())));
+    Conversation c = new Conversation(id, m.contacts(), e.title().isBlank() ? "our meeting" : e.title(), m.root(),
+        thread.map(Conversation::threadId).orElse(null), e.time().start(), e.time().end(),
+        thread.map(Conversation::lastMessageId).orElse(m.root()),
+        thread.map(Conversation::lastReferences).orElse(List.of()), e.description(),
+        thread.map(t -> t.touches() + 1).orElse(1), 0, 1, null, Conversation.Status.ACTIVE, null, null);
+    run.store.save(c);
+    Instant call = run.settings.calendar().dueAfter(e.time().end(), run.settings.rules().afterMeetingDays());
+    run.store.saveCallback(new CallbackRecord(id + ".meeting", id, null,
+        new TimeRange(call, call.plus(run.settings.callbackLength())), null, CallbackRecord.State.REQUESTED, run.now));
+    learnPhone(m);
+    run.record(Action.Kind.TRACKED, c, "met on " + run.when(e.time().start()) + ": recap draft next business morning,"
+        + " call from " + run.when(call), e.time().end());
+  }
+
+  private static boolean bookedAfter(Meeting m, List<Meeting> all) {
+    return all.stream().anyMatch(other -> other != m
+        && other.event().time().start().isAfter(m.event().time().start())
+        && other.contacts().stream().anyMatch(x -> m.contacts().stream().anyMatch(y -> y.address().equals(x.address()))));
+  }
+
+  private boolean mailSince(Meeting m) {
+    return m.contacts().stream().anyMatch(a -> run.store.meta(InboundMail.SEEN + a.address())
+        .map(Long::parseLong).map(Instant::ofEpochMilli)
+        .filter(seen -> seen.isAfter(m.event().time().end()))
+        .isPresent());
+  }
+
+  /** A number in the meeting's description (a dial-in line aside) is the contact's when they are the only one. */
+  private void learnPhone(Meeting m) {
+    if (m.contacts().size() != 1 || m.event().description().isBlank()) {
+      return;
+    }
+    EmailAddress contact = m.contacts().get(0);
+    String region = PHONES.regionFor(contact.domain(), run.settings.phoneRegion());
+    for (String line : m.event().description().lines().toList()) {
+      if (line.chars().filter(Character::isDigit).count() >= 6) {
+        PHONES.parse(line.replaceAll("^[^+0-9(]*", ""), region)
+            .ifPresent(p -> run.store.savePhone(contact.address(), p.e164()));
+      }
+    }
+  }
+}
