@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * A {@link CalendarGateway} on one CalDAV calendar collection (RFC 4791), e.g. Radicale,
  * Nextcloud or Baïkal, over plain HTTP requests with Basic authentication.
  *
- * <p>Events are read with a {@code calendar-query} REPORT and expanded here (RRULE, RDATE,
- * EXDATE, moved and cancelled instances), since servers differ in what they expand and some
- * answer {@code free-busy-query} without any VFREEBUSY. Callback blocks are written as
+ * <p>The gateway keeps a copy of the calendar's resources in memory and, on each read, asks the
+ * server only what changed since the last one: {@code sync-collection} (RFC 6578) where the server
+ * supports it, else a comparison of ctag and etags (see {@link CollectionMirror}). Events are
+ * expanded here (RRULE, RDATE, EXDATE, moved and cancelled instances), since servers differ in
+ * what they expand and some answer {@code free-busy-query} without any VFREEBUSY. Callback blocks are written as
  * {@code <collection>/<block id>@secondcall.ics} with {@code If-None-Match: *}: the name
  * follows from the block id, so a retry after a crash finds the block already there.
  *
@@ -41,7 +44,8 @@ public final class CalDavCalendarGateway implements CalendarGateway {
 
   private final URI collection;
   private final DavClient dav;
-  private final CalendarQuery query;
+  private final EventExpander expander;
+  private final CollectionMirror mirror;
   private final Clock clock;
 
   /**
@@ -79,7 +83,8 @@ public final class CalDavCalendarGateway implements CalendarGateway {
     // Member names resolve against the collection, which only works with the trailing slash.
     this.collection = collectionUrl.resolve(path.endsWith("/") ? path : path + "/");
     this.dav = new DavClient(collection, username, password, timeout);
-    this.query = new CalendarQuery(new EventExpander(userZone), dav.where());
+    this.expander = new EventExpander(userZone);
+    this.mirror = new CollectionMirror(collection, dav);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -92,17 +97,30 @@ public final class CalDavCalendarGateway implements CalendarGateway {
         .toList();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Reads only what changed since the previous call (see {@link CollectionMirror}); the
+   * first call reads the whole calendar. Own blocks written in between are among the changes.
+   */
   @Override
   public List<CalendarEvent> events(TimeRange range) {
-    DavClient.Response response = dav.send("REPORT", collection, CalendarQuery.body(range),
-        Map.of("Content-Type", XML, "Depth", "1"));
-    if (response.status() != 207) {
-      throw dav.unexpected("REPORT", collection, response);
-    }
-    try {
-      return query.events(response.body(), range);
-    } catch (IllegalArgumentException e) {
-      throw dav.unreadable("REPORT", collection, e);
+    Objects.requireNonNull(range, "range");
+    // One lock for reading and expanding: the parsed resources are shared and not made for concurrent use.
+    synchronized (mirror) {
+      List<CalendarEvent> out = new ArrayList<>();
+      for (CollectionMirror.Resource resource : mirror.refresh()) {
+        if (resource.calendar() == null) {
+          continue;
+        }
+        try {
+          out.addAll(expander.events(resource.calendar(), range));
+        } catch (IllegalArgumentException e) {
+          log.warn("{}: skipping {}: not readable as iCalendar: {}", dav.where(), resource.href(), e.getMessage());
+        }
+      }
+      out.sort(Comparator.comparing((CalendarEvent e) -> e.time().start()).thenComparing(CalendarEvent::uid));
+      return out;
     }
   }
 
@@ -161,6 +179,16 @@ public final class CalDavCalendarGateway implements CalendarGateway {
     } catch (IllegalArgumentException e) {
       throw dav.unreadable("PROPFIND", collection, e);
     }
+  }
+
+  /** The copy of the collection that {@link #events} keeps current; for tests. */
+  CollectionMirror mirror() {
+    return mirror;
+  }
+
+  /** The requests sent so far by kind (see {@link DavClient#requestCounts()}); for tests. */
+  Map<String, Integer> requestCounts() {
+    return dav.requestCounts();
   }
 
   /** The collection this gateway reads and writes. */

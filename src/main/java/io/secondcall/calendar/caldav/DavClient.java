@@ -15,10 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * WebDAV requests with Basic authentication and a bounded wait, failures turned into
@@ -30,6 +34,10 @@ final class DavClient {
   /** A response the caller has to judge: anything but 401, 403 and 5xx. */
   record Response(int status, byte[] body) {}
 
+  /** The first element that is neither the XML declaration nor a comment: the root, without its prefix. */
+  private static final Pattern ROOT = Pattern.compile("<(?![?!])(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
+
+  private final Map<String, Integer> requests = new ConcurrentHashMap<>();
   private final HttpClient http;
   private final String host;
   private final int port;
@@ -52,6 +60,25 @@ final class DavClient {
         .build();
   }
 
+  /** How many requests of each kind were sent so far, e.g. {@code "REPORT sync-collection depth 0" -> 2}. */
+  Map<String, Integer> requestCounts() {
+    return Map.copyOf(requests);
+  }
+
+  /** Method, the request body's root element and the Depth header: enough to tell the DAV requests apart. */
+  private static String requestKind(String method, String body, Map<String, String> headers) {
+    StringBuilder kind = new StringBuilder(method);
+    Matcher root = body == null ? null : ROOT.matcher(body);
+    if (root != null && root.find()) {
+      kind.append(' ').append(root.group(1));
+    }
+    String depth = headers.get("Depth");
+    if (depth != null) {
+      kind.append(" depth ").append(depth);
+    }
+    return kind.toString();
+  }
+
   static int port(URI uri) {
     if (uri.getPort() > 0) {
       return uri.getPort();
@@ -65,6 +92,15 @@ final class DavClient {
 
   /** Sends one request and waits for the whole response, at most twice the timeout. */
   Response send(String method, URI uri, String body, Map<String, String> headers) {
+    return send(method, uri, body, headers, Set.of());
+  }
+
+  /**
+   * Like {@link #send(String, URI, String, Map)}, but returns the statuses in {@code ownStatuses}
+   * to the caller instead of throwing, for requests where e.g. 403 or 501 says "not supported here".
+   */
+  Response send(String method, URI uri, String body, Map<String, String> headers, Set<Integer> ownStatuses) {
+    requests.merge(requestKind(method, body, headers), 1, Integer::sum);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(timeout)
         .header("Authorization", authorization)
@@ -75,6 +111,9 @@ final class DavClient {
     headers.forEach(request::header);
     HttpResponse<byte[]> response = exchange(method, uri, request.build());
     int status = response.statusCode();
+    if (ownStatuses.contains(status)) {
+      return new Response(status, response.body());
+    }
     if (status == 401 || status == 403) {
       throw new ServerAccessException(where() + ": login refused for " + username, host, port, false, null);
     }

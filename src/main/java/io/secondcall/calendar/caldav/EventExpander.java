@@ -58,12 +58,28 @@ final class EventExpander {
    * @throws IllegalArgumentException when {@code ics} is not a readable iCalendar object
    */
   List<CalendarEvent> events(String ics, TimeRange range) {
-    Calendar calendar;
+    return events(parse(ics), range);
+  }
+
+  /**
+   * Reads one calendar object resource, so that it can be kept and expanded for many ranges.
+   *
+   * @throws IllegalArgumentException when {@code ics} is not a readable iCalendar object
+   */
+  static Calendar parse(String ics) {
     try {
-      calendar = new CalendarBuilder().build(new StringReader(ics));
-    } catch (ParserException | IOException e) {
+      return new CalendarBuilder().build(new StringReader(ics));
+    } catch (ParserException | IOException | RuntimeException e) {
       throw new IllegalArgumentException(DavClient.reason(e), e);
     }
+  }
+
+  /**
+   * The instances in a parsed resource that overlap {@code range}, in no particular order.
+   *
+   * @throws IllegalArgumentException when a date, rule or zone in it cannot be read
+   */
+  List<CalendarEvent> events(Calendar calendar, TimeRange range) {
     Map<String, List<VEvent>> byUid = new LinkedHashMap<>();
     for (VEvent e : calendar.<VEvent>getComponents(Component.VEVENT)) {
       byUid.computeIfAbsent(text(e, Property.UID).orElse(""), k -> new ArrayList<>()).add(e);
