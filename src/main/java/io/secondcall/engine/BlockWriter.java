@@ -1,6 +1,7 @@
 package io.secondcall.engine;
 
 import io.secondcall.core.Conversation;
+import io.secondcall.core.StepKind;
 import io.secondcall.phone.Phone;
 import io.secondcall.phone.PhoneNumbers;
 import io.secondcall.port.CallbackBlock;
@@ -47,23 +48,28 @@ public final class BlockWriter {
       d.append(", \"").append(gist).append('"');
     }
     d.append('\n');
+    String points = "";
     if (step.isPresent()) {
       d.append("Step: ").append(Drafts.stepName(step.get())).append('\n');
-      String points = templates.renderCallback(step.get().kind(), step.get().number(), context(c, step.get()));
-      if (!points.isEmpty()) {
-        d.append("\nTalking points:\n").append(points).append('\n');
-      }
+      points = templates.renderCallback(step.get().kind(), step.get().number(), context(c, step.get().number()));
+    } else if (c.startedWithMeeting()) {
+      d.append("Second call after the meeting \"").append(c.subject()).append("\" on ")
+          .append(DAY.format(c.startedAt().atZone(settings.calendar().zone()))).append('\n');
+      points = templates.renderCallback(StepKind.RECAP, 1, context(c, 1).withMeeting(c.subject(), c.startedAt()));
     } else {
       d.append("You promised this call in your mail.\n");
+    }
+    if (!points.isEmpty()) {
+      d.append("\nTalking points:\n").append(points).append('\n');
     }
     d.append("\nBooked by secondcall for conversation ").append(c.id()).append('.');
     return new CallbackBlock(cb.blockId(), cb.time(), "Call " + name + ": " + c.subject(), d.toString(), cb.phone());
   }
 
-  private DraftContext context(Conversation c, StepRecord step) {
+  private DraftContext context(Conversation c, int step) {
     var card = settings.card(c.contact());
     return new DraftContext(c.contact(), card.name(), card.company(), c.subject(), c.lastTouchAt(), c.lastText(),
-        step.number(), settings.identity().name(), settings.signature(), Optional.empty(), Optional.empty(),
+        step, settings.identity().name(), settings.signature(), Optional.empty(), Optional.empty(),
         Optional.<Instant>empty());
   }
 }
