@@ -11,9 +11,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +24,9 @@ import java.util.regex.Pattern;
  * The events of the fake Google calendars, kept as the JSON the API speaks. Like Google: client
  * ids must be base32hex of 5-1024 characters and stay taken after a delete (the event stays as
  * status "cancelled"); all-day dates are read in UTC (the fake calendars' zone); recurring events
- * support {@code RRULE:FREQ=DAILY|WEEKLY;COUNT=n}.
+ * support {@code RRULE:FREQ=DAILY|WEEKLY;COUNT=n}. Every change takes the next number of one
+ * counter; a sync token names the number it was issued at, and the changes since it are the
+ * events changed later plus the instances that vanished later (a series shortened or moved).
  */
 final class FakeCalendarStore {
 
@@ -37,17 +41,29 @@ final class FakeCalendarStore {
   static final class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int status;
+    final String domain;
     final String reason;
 
     ApiError(int status, String reason, String message) {
+      this(status, "global", reason, message);
+    }
+
+    ApiError(int status, String domain, String reason, String message) {
       super(message);
       this.status = status;
+      this.domain = domain;
       this.reason = reason;
     }
   }
 
   private final Map<String, Map<String, ObjectNode>> calendars = new LinkedHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
+  /** calendar -> event id -> the change number of its last change */
+  private final Map<String, Map<String, Long>> changedAt = new LinkedHashMap<>();
+  /** calendar -> id of an instance no longer there -> the change number that removed it */
+  private final Map<String, Map<String, Long>> vanished = new LinkedHashMap<>();
+  /** Sync tokens of an earlier epoch are no longer valid. */
+  private long epoch;
 
   private Map<String, ObjectNode> calendar(String calendarId) {
     return calendars.computeIfAbsent(calendarId, k -> new LinkedHashMap<>());
@@ -85,10 +101,75 @@ final class FakeCalendarStore {
   }
 
   private ObjectNode stamp(String calendarId, ObjectNode event) {
+    long change = sequence.incrementAndGet();
+    String id = event.get("id").asText();
     event.put("updated", Instant.now().toString());
-    event.put("etag", "\"" + sequence.incrementAndGet() + "\"");
-    calendar(calendarId).put(event.get("id").asText(), event);
+    event.put("etag", "\"" + change + "\"");
+    ObjectNode old = calendar(calendarId).put(id, event);
+    changedAt.computeIfAbsent(calendarId, k -> new LinkedHashMap<>()).put(id, change);
+    if (old != null) {
+      Set<String> current = new HashSet<>();
+      expand(event).forEach(i -> current.add(i.get("id").asText()));
+      for (ObjectNode instance : expand(old)) {
+        if (!current.contains(instance.get("id").asText())) {
+          vanished.computeIfAbsent(calendarId, k -> new LinkedHashMap<>()).put(instance.get("id").asText(), change);
+        }
+      }
+    }
     return event.deepCopy();
+  }
+
+  /** The number of the latest change, for a sync token. */
+  synchronized long lastChange() {
+    return sequence.get();
+  }
+
+  /** A sync token for the state after change {@code upTo}. */
+  synchronized String syncToken(long upTo) {
+    return "fakesync-" + epoch + "-" + upTo;
+  }
+
+  /** Every sync token issued so far stops working (410), as when Google expires them. */
+  synchronized void expireSyncTokens() {
+    epoch++;
+  }
+
+  /** The change number a sync token was issued at; 410 fullSyncRequired for an expired or unknown token. */
+  synchronized long changeOf(String syncToken) {
+    String prefix = "fakesync-" + epoch + "-";
+    if (syncToken.startsWith(prefix)) {
+      try {
+        long change = Long.parseLong(syncToken.substring(prefix.length()));
+        if (change >= 0 && change <= sequence.get()) {
+          return change;
+        }
+      } catch (NumberFormatException e) {
+        // falls through to the refusal below
+      }
+    }
+    throw new ApiError(410, "calendar", "fullSyncRequired", "Sync token is no longer valid, a full sync is required.");
+  }
+
+  /**
+   * events.list with a sync token, without paging: what changed after change {@code since} up to
+   * change {@code upTo}, deleted events included. Vanished instances come first, with their id and
+   * status only, so a later entry for the same id wins.
+   */
+  synchronized List<ObjectNode> changes(String calendarId, long since, long upTo, boolean singleEvents) {
+    List<ObjectNode> out = new ArrayList<>();
+    vanished.getOrDefault(calendarId, Map.of()).forEach((id, change) -> {
+      if (singleEvents && change > since && change <= upTo) {
+        out.add(JSON.createObjectNode().put("kind", "calendar#event").put("id", id).put("status", "cancelled"));
+      }
+    });
+    Map<String, Long> changes = changedAt.getOrDefault(calendarId, Map.of());
+    for (ObjectNode event : calendar(calendarId).values()) {
+      long change = changes.get(event.get("id").asText());
+      if (change > since && change <= upTo) {
+        out.addAll(singleEvents ? expand(event) : List.of(event.deepCopy()));
+      }
+    }
+    return out;
   }
 
   /** events.get: deleted events are still there, as cancelled. */

@@ -30,7 +30,9 @@ import java.util.zip.GZIPInputStream;
  * real Java client sends (gzip-compressed, chunked bodies; PATCH as POST with
  * {@code X-HTTP-Method-Override}). API calls need {@code Authorization: Bearer} with a token it
  * issued; the token endpoint renews tokens for the one refresh token it knows. Switches let a
- * test expire tokens, revoke the grant or make the next call fail.
+ * test expire tokens, revoke the grant or make the next call fail. events.list hands out sync
+ * tokens and answers them with the changes since, as Google does; counters tell a test how much
+ * was read.
  */
 final class FakeGoogleCalendar implements AutoCloseable {
 
@@ -39,6 +41,9 @@ final class FakeGoogleCalendar implements AutoCloseable {
   static final String REFRESH_TOKEN = "1//fake-refresh-token";
   static final String SCOPE = "https://www.googleapis.com/auth/calendar";
   private static final String PREFIX = "/calendar/v3/calendars/";
+  /** What events.list refuses together with a syncToken, as the API reference lists it. */
+  private static final List<String> REFUSED_WITH_SYNC_TOKEN = List.of("iCalUID", "orderBy", "privateExtendedProperty",
+      "q", "sharedExtendedProperty", "timeMin", "timeMax", "updatedMin");
 
   final FakeCalendarStore store = new FakeCalendarStore();
   private final HttpServer server;
@@ -46,6 +51,9 @@ final class FakeGoogleCalendar implements AutoCloseable {
   private final AtomicInteger issued = new AtomicInteger();
   private final AtomicInteger tokenRefreshes = new AtomicInteger();
   private final AtomicInteger gzipBodies = new AtomicInteger();
+  private final AtomicInteger fullLists = new AtomicInteger();
+  private final AtomicInteger syncLists = new AtomicInteger();
+  private final AtomicInteger eventsListed = new AtomicInteger();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean refreshRevoked;
   private volatile int tokenEndpointStatus;
@@ -109,6 +117,26 @@ final class FakeGoogleCalendar implements AutoCloseable {
   /** At most this many events per events.list page. */
   void pageSize(int size) {
     pageSize = size;
+  }
+
+  /** Every sync token issued so far is refused with 410 fullSyncRequired. */
+  void expireSyncTokens() {
+    store.expireSyncTokens();
+  }
+
+  /** How many events.list pages were asked for without a sync token (full reads). */
+  int fullLists() {
+    return fullLists.get();
+  }
+
+  /** How many events.list pages were asked for with a sync token (incremental reads). */
+  int syncLists() {
+    return syncLists.get();
+  }
+
+  /** How many events all events.list answers carried together. */
+  int eventsListed() {
+    return eventsListed.get();
   }
 
   /** How many times the token endpoint renewed an access token. */
@@ -223,26 +251,52 @@ final class FakeGoogleCalendar implements AutoCloseable {
     }
   }
 
+  /**
+   * events.list. A page token carries the offset and the change number of the first page, so
+   * every page of one listing shows the same state and the last page's nextSyncToken misses
+   * nothing changed while paging.
+   */
   private ObjectNode list(String calendar, Map<String, List<String>> q) {
     boolean single = "true".equals(first(q, "singleEvents"));
     boolean byStart = "startTime".equals(first(q, "orderBy"));
     if (byStart && !single) {
       throw new ApiError(400, "invalid", "The requested ordering is not available for the particular query.");
     }
-    Map<String, String> properties = new LinkedHashMap<>();
-    for (String p : q.getOrDefault("privateExtendedProperty", List.of())) {
-      properties.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
+    String[] page = q.containsKey("pageToken") ? first(q, "pageToken").split(":") : null;
+    int from = page == null ? 0 : Integer.parseInt(page[0]);
+    long upTo = page == null ? store.lastChange() : Long.parseLong(page[1]);
+    String syncToken = first(q, "syncToken");
+    List<ObjectNode> all;
+    if (syncToken != null) {
+      syncLists.incrementAndGet();
+      for (String refused : REFUSED_WITH_SYNC_TOKEN) {
+        if (q.containsKey(refused)) {
+          throw new ApiError(400, "invalid", "Parameter " + refused + " cannot be used together with syncToken.");
+        }
+      }
+      if ("false".equals(first(q, "showDeleted"))) {
+        throw new ApiError(400, "invalid", "showDeleted cannot be false together with syncToken.");
+      }
+      all = store.changes(calendar, store.changeOf(syncToken), upTo, single);
+    } else {
+      Map<String, String> properties = new LinkedHashMap<>();
+      for (String p : q.getOrDefault("privateExtendedProperty", List.of())) {
+        properties.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
+      }
+      all = store.list(calendar, time(first(q, "timeMin")), time(first(q, "timeMax")), single,
+          "true".equals(first(q, "showDeleted")), byStart, properties);
+      fullLists.incrementAndGet();
     }
-    List<ObjectNode> all = store.list(calendar, time(first(q, "timeMin")), time(first(q, "timeMax")), single,
-        "true".equals(first(q, "showDeleted")), byStart, properties);
     int size = Math.min(pageSize, q.containsKey("maxResults") ? Integer.parseInt(first(q, "maxResults")) : 250);
-    int from = q.containsKey("pageToken") ? Integer.parseInt(first(q, "pageToken")) : 0;
     ObjectNode answer = FakeCalendarStore.JSON.createObjectNode().put("kind", "calendar#events")
         .put("summary", calendar).put("timeZone", "UTC");
     ArrayNode items = answer.putArray("items");
-    all.subList(from, Math.min(all.size(), from + size)).forEach(items::add);
+    all.subList(Math.min(from, all.size()), Math.min(all.size(), from + size)).forEach(items::add);
+    eventsListed.addAndGet(items.size());
     if (from + size < all.size()) {
-      answer.put("nextPageToken", Integer.toString(from + size));
+      answer.put("nextPageToken", (from + size) + ":" + upTo);
+    } else {
+      answer.put("nextSyncToken", store.syncToken(upTo));
     }
     return answer;
   }
@@ -273,7 +327,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
   private static void sendError(HttpExchange x, ApiError e) throws IOException {
     ObjectNode root = FakeCalendarStore.JSON.createObjectNode();
     ObjectNode error = root.putObject("error").put("code", e.status).put("message", e.getMessage());
-    error.putArray("errors").addObject().put("domain", "global").put("reason", e.reason).put("message", e.getMessage());
+    error.putArray("errors").addObject().put("domain", e.domain).put("reason", e.reason).put("message", e.getMessage());
     send(x, e.status, root.toString());
   }
 
