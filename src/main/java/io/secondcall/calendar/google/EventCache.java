@@ -36,7 +36,7 @@ final class EventCache {
   private Instant windowStart;
   private String syncToken;
 
-  /** Whether the cache holds every event overlapping a range starting at {@code start} and can be brought up to date. */
+  /** Whether the cache holds every event of ranges starting at {@code start} and can be brought up to date. */
   boolean covers(Instant start) {
     return syncToken != null && !start.isBefore(windowStart);
   }

@@ -36,7 +36,7 @@ final class EventSync {
 
   private static final Logger log = LoggerFactory.getLogger(EventSync.class);
   private static final int PAGE_SIZE = 2500;
-  /** Google cuts all-day events at timeMin in the calendar's zone, which may be ahead of the user's: read a day more. */
+  /** Google cuts all-day events at timeMin in the calendar's zone, not the user's: read a day more. */
   private static final Duration ZONE_MARGIN = Duration.ofDays(1);
 
   private final Calendar client;

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,10 +31,7 @@ final class FakeCalendarStore {
 
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern VALID_ID = Pattern.compile("[a-v0-9]{5,1024}");
-  private static final Pattern RRULE = Pattern.compile("RRULE:FREQ=(DAILY|WEEKLY);COUNT=(\\d+)");
   private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-  private static final DateTimeFormatter INSTANCE_SUFFIX =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /** An API error the server turns into Google's error JSON. */
   static final class ApiError extends RuntimeException {
@@ -109,8 +105,8 @@ final class FakeCalendarStore {
     changedAt.computeIfAbsent(calendarId, k -> new LinkedHashMap<>()).put(id, change);
     if (old != null) {
       Set<String> current = new HashSet<>();
-      expand(event).forEach(i -> current.add(i.get("id").asText()));
-      for (ObjectNode instance : expand(old)) {
+      FakeRecurrence.expand(event).forEach(i -> current.add(i.get("id").asText()));
+      for (ObjectNode instance : FakeRecurrence.expand(old)) {
         if (!current.contains(instance.get("id").asText())) {
           vanished.computeIfAbsent(calendarId, k -> new LinkedHashMap<>()).put(instance.get("id").asText(), change);
         }
@@ -166,7 +162,7 @@ final class FakeCalendarStore {
     for (ObjectNode event : calendar(calendarId).values()) {
       long change = changes.get(event.get("id").asText());
       if (change > since && change <= upTo) {
-        out.addAll(singleEvents ? expand(event) : List.of(event.deepCopy()));
+        out.addAll(singleEvents ? FakeRecurrence.expand(event) : List.of(event.deepCopy()));
       }
     }
     return out;
@@ -234,7 +230,7 @@ final class FakeCalendarStore {
       if (!hasProperties(event, privateProperties)) {
         continue;
       }
-      List<ObjectNode> instances = expand(event);
+      List<ObjectNode> instances = FakeRecurrence.expand(event);
       List<ObjectNode> overlapping = instances.stream().filter(i -> overlaps(i, timeMin, timeMax)).toList();
       if (singleEvents) {
         out.addAll(overlapping);
@@ -257,41 +253,6 @@ final class FakeCalendarStore {
     Instant start = instant(event.get("start"));
     Instant end = event.has("end") ? instant(event.get("end")) : start;
     return (timeMin == null || end.isAfter(timeMin)) && (timeMax == null || start.isBefore(timeMax));
-  }
-
-  private List<ObjectNode> expand(ObjectNode event) {
-    JsonNode recurrence = event.get("recurrence");
-    if (recurrence == null || recurrence.isEmpty()) {
-      return List.of(event.deepCopy());
-    }
-    Matcher m = RRULE.matcher(recurrence.get(0).asText());
-    if (!m.matches()) {
-      throw new ApiError(400, "invalid", "the fake supports RRULE:FREQ=DAILY|WEEKLY;COUNT=n only");
-    }
-    int days = m.group(1).equals("DAILY") ? 1 : 7;
-    int count = Integer.parseInt(m.group(2));
-    List<ObjectNode> instances = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      ObjectNode instance = event.deepCopy();
-      instance.remove("recurrence");
-      instance.set("start", shift(event.get("start"), i * days));
-      instance.set("end", shift(event.get("end"), i * days));
-      instance.set("originalStartTime", instance.get("start").deepCopy());
-      instance.put("recurringEventId", event.get("id").asText());
-      instance.put("id", event.get("id").asText() + "_" + INSTANCE_SUFFIX.format(instant(instance.get("start"))));
-      instances.add(instance);
-    }
-    return instances;
-  }
-
-  private static JsonNode shift(JsonNode time, int days) {
-    ObjectNode shifted = (ObjectNode) time.deepCopy();
-    if (time.has("date")) {
-      shifted.put("date", LocalDate.parse(time.get("date").asText()).plusDays(days).toString());
-    } else {
-      shifted.put("dateTime", rfc3339(OffsetDateTime.parse(time.get("dateTime").asText()).plusDays(days)));
-    }
-    return shifted;
   }
 
   /** As Google writes times: seconds always, no fraction, the offset. */

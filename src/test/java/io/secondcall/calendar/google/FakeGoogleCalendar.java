@@ -1,6 +1,5 @@
 package io.secondcall.calendar.google;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,8 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -41,26 +38,20 @@ final class FakeGoogleCalendar implements AutoCloseable {
   static final String REFRESH_TOKEN = "1//fake-refresh-token";
   static final String SCOPE = "https://www.googleapis.com/auth/calendar";
   private static final String PREFIX = "/calendar/v3/calendars/";
-  /** What events.list refuses together with a syncToken, as the API reference lists it. */
-  private static final List<String> REFUSED_WITH_SYNC_TOKEN = List.of("iCalUID", "orderBy", "privateExtendedProperty",
-      "q", "sharedExtendedProperty", "timeMin", "timeMax", "updatedMin");
 
   final FakeCalendarStore store = new FakeCalendarStore();
+  private final FakeEventsList list = new FakeEventsList(store);
   private final HttpServer server;
   private final Set<String> validTokens = new HashSet<>();
   private final AtomicInteger issued = new AtomicInteger();
   private final AtomicInteger tokenRefreshes = new AtomicInteger();
   private final AtomicInteger gzipBodies = new AtomicInteger();
-  private final AtomicInteger fullLists = new AtomicInteger();
-  private final AtomicInteger syncLists = new AtomicInteger();
-  private final AtomicInteger eventsListed = new AtomicInteger();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean refreshRevoked;
   private volatile int tokenEndpointStatus;
   private volatile boolean rejectEveryToken;
   private volatile int failNextWith;
   private volatile String failNextReason;
-  private volatile int pageSize = 250;
 
   FakeGoogleCalendar() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -116,7 +107,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
 
   /** At most this many events per events.list page. */
   void pageSize(int size) {
-    pageSize = size;
+    list.pageSize(size);
   }
 
   /** Every sync token issued so far is refused with 410 fullSyncRequired. */
@@ -126,17 +117,17 @@ final class FakeGoogleCalendar implements AutoCloseable {
 
   /** How many events.list pages were asked for without a sync token (full reads). */
   int fullLists() {
-    return fullLists.get();
+    return list.fullLists();
   }
 
   /** How many events.list pages were asked for with a sync token (incremental reads). */
   int syncLists() {
-    return syncLists.get();
+    return list.syncLists();
   }
 
   /** How many events all events.list answers carried together. */
   int eventsListed() {
-    return eventsListed.get();
+    return list.eventsListed();
   }
 
   /** How many times the token endpoint renewed an access token. */
@@ -233,7 +224,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
     if (parts.length == 2) {
       switch (method) {
         case "POST" -> send(x, 200, store.insert(calendar, object(body)).toString());
-        case "GET" -> send(x, 200, list(calendar, query(x.getRequestURI().getRawQuery())).toString());
+        case "GET" -> send(x, 200, list.answer(calendar, query(x.getRequestURI().getRawQuery())).toString());
         default -> throw new ApiError(405, "methodNotAllowed", method);
       }
       return;
@@ -249,60 +240,6 @@ final class FakeGoogleCalendar implements AutoCloseable {
       }
       default -> throw new ApiError(405, "methodNotAllowed", method);
     }
-  }
-
-  /**
-   * events.list. A page token carries the offset and the change number of the first page, so
-   * every page of one listing shows the same state and the last page's nextSyncToken misses
-   * nothing changed while paging.
-   */
-  private ObjectNode list(String calendar, Map<String, List<String>> q) {
-    boolean single = "true".equals(first(q, "singleEvents"));
-    boolean byStart = "startTime".equals(first(q, "orderBy"));
-    if (byStart && !single) {
-      throw new ApiError(400, "invalid", "The requested ordering is not available for the particular query.");
-    }
-    String[] page = q.containsKey("pageToken") ? first(q, "pageToken").split(":") : null;
-    int from = page == null ? 0 : Integer.parseInt(page[0]);
-    long upTo = page == null ? store.lastChange() : Long.parseLong(page[1]);
-    String syncToken = first(q, "syncToken");
-    List<ObjectNode> all;
-    if (syncToken != null) {
-      syncLists.incrementAndGet();
-      for (String refused : REFUSED_WITH_SYNC_TOKEN) {
-        if (q.containsKey(refused)) {
-          throw new ApiError(400, "invalid", "Parameter " + refused + " cannot be used together with syncToken.");
-        }
-      }
-      if ("false".equals(first(q, "showDeleted"))) {
-        throw new ApiError(400, "invalid", "showDeleted cannot be false together with syncToken.");
-      }
-      all = store.changes(calendar, store.changeOf(syncToken), upTo, single);
-    } else {
-      Map<String, String> properties = new LinkedHashMap<>();
-      for (String p : q.getOrDefault("privateExtendedProperty", List.of())) {
-        properties.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
-      }
-      all = store.list(calendar, time(first(q, "timeMin")), time(first(q, "timeMax")), single,
-          "true".equals(first(q, "showDeleted")), byStart, properties);
-      fullLists.incrementAndGet();
-    }
-    int size = Math.min(pageSize, q.containsKey("maxResults") ? Integer.parseInt(first(q, "maxResults")) : 250);
-    ObjectNode answer = FakeCalendarStore.JSON.createObjectNode().put("kind", "calendar#events")
-        .put("summary", calendar).put("timeZone", "UTC");
-    ArrayNode items = answer.putArray("items");
-    all.subList(Math.min(from, all.size()), Math.min(all.size(), from + size)).forEach(items::add);
-    eventsListed.addAndGet(items.size());
-    if (from + size < all.size()) {
-      answer.put("nextPageToken", (from + size) + ":" + upTo);
-    } else {
-      answer.put("nextSyncToken", store.syncToken(upTo));
-    }
-    return answer;
-  }
-
-  private static Instant time(String rfc3339) {
-    return rfc3339 == null ? null : OffsetDateTime.parse(rfc3339).toInstant();
   }
 
   private static ObjectNode object(byte[] body) throws IOException {
@@ -357,7 +294,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
     return out;
   }
 
-  private static String first(Map<String, List<String>> q, String key) {
+  static String first(Map<String, List<String>> q, String key) {
     List<String> values = q.get(key);
     return values == null ? null : values.get(0);
   }

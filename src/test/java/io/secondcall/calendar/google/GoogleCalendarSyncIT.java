@@ -104,7 +104,8 @@ class GoogleCalendarSyncIT {
     later.putArray("recurrence").add("RRULE:FREQ=WEEKLY;COUNT=2");
     fake.store.put(CALENDAR, later);
     assertThat(gateway.events(WINDOW)).extracting(e -> e.time().start())
-        .containsExactly(MONDAY_10.plus(Duration.ofHours(1)), MONDAY_10.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
+        .containsExactly(MONDAY_10.plus(Duration.ofHours(1)),
+            MONDAY_10.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
 
     fake.store.delete(CALENDAR, "weekly001");
     assertThat(gateway.events(WINDOW)).isEmpty();
