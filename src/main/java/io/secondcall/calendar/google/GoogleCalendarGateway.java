@@ -1,10 +1,8 @@
 package io.secondcall.calendar.google;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
-import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.Event;
-import com.google.api.services.calendar.model.Events;
 import io.secondcall.config.GoogleSettings;
 import io.secondcall.google.GoogleConnection;
 import io.secondcall.google.GoogleFailures;
@@ -17,9 +15,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -34,17 +30,18 @@ import org.slf4j.LoggerFactory;
  * on the calendar does not mean the user cannot phone). Callback blocks get a deterministic
  * event id ({@link EventIds}), so a retried insert answers 409 instead of creating a second
  * block; a block deleted earlier keeps its id as a cancelled event and is brought back with
- * {@code events.update}. Deleted (cancelled) events are not listed.
+ * {@code events.update}. Deleted (cancelled) events are not listed. Events are read once in full
+ * and then kept current with sync tokens ({@link EventSync}), so a cycle transfers only changes.
  */
 public final class GoogleCalendarGateway implements CalendarGateway {
 
   private static final Logger log = LoggerFactory.getLogger(GoogleCalendarGateway.class);
-  private static final int PAGE_SIZE = 250;
 
   private final Calendar client;
   private final String calendarId;
   private final EventMapping mapping;
   private final GoogleFailures failures;
+  private final EventSync sync;
 
   /**
    * @param client a Calendar client, authorised and with timeouts set
@@ -60,6 +57,7 @@ public final class GoogleCalendarGateway implements CalendarGateway {
     this.calendarId = Objects.requireNonNull(calendarId, "calendarId");
     this.mapping = new EventMapping(Objects.requireNonNull(zone, "zone"));
     this.failures = Objects.requireNonNull(failures, "failures");
+    this.sync = new EventSync(client, calendarId, mapping, failures);
   }
 
   /** The calendar on a shared connection (one credential for Gmail and Calendar, one token writer). */
@@ -151,43 +149,17 @@ public final class GoogleCalendarGateway implements CalendarGateway {
         .toList();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The first call reads the calendar from the range's start on; later calls read only what
+   * changed since (our own blocks included) and answer from memory, see {@link EventSync}.
+   */
   @Override
   public List<CalendarEvent> events(TimeRange range) {
     if (!range.start().isBefore(range.end())) {
       return List.of();
     }
-    List<CalendarEvent> out = new ArrayList<>();
-    String pageToken = null;
-    try {
-      do {
-        Events page = client.events().list(calendarId)
-            .setSingleEvents(true)
-            .setOrderBy("startTime")
-            .setShowDeleted(false)
-            .setTimeMin(utc(range.start()))
-            .setTimeMax(utc(range.end()))
-            .setMaxResults(PAGE_SIZE)
-            .setPageToken(pageToken)
-            .execute();
-        if (page.getItems() != null) {
-          for (Event item : page.getItems()) {
-            CalendarEvent e = mapping.toCalendarEvent(item);
-            // All-day events are dated in the calendar's zone; keep only what overlaps in ours.
-            if (range.overlaps(e.time())) {
-              out.add(e);
-            }
-          }
-        }
-        pageToken = page.getNextPageToken();
-      } while (pageToken != null);
-    } catch (IOException e) {
-      throw failures.of("Google Calendar events.list", e);
-    }
-    out.sort(Comparator.comparing((CalendarEvent e) -> e.time().start()));
-    return out;
-  }
-
-  private static DateTime utc(Instant instant) {
-    return new DateTime(instant.toEpochMilli(), 0);
+    return sync.events(range);
   }
 }

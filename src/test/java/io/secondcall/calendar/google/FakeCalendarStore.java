@@ -11,43 +11,55 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The events of the fake Google calendars, kept as the JSON the API speaks. Like Google: client
  * ids must be base32hex of 5-1024 characters and stay taken after a delete (the event stays as
  * status "cancelled"); all-day dates are read in UTC (the fake calendars' zone); recurring events
- * support {@code RRULE:FREQ=DAILY|WEEKLY;COUNT=n}.
+ * support {@code RRULE:FREQ=DAILY|WEEKLY;COUNT=n}. Every change takes the next number of one
+ * counter; a sync token names the number it was issued at, and the changes since it are the
+ * events changed later plus the instances that vanished later (a series shortened or moved).
  */
 final class FakeCalendarStore {
 
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern VALID_ID = Pattern.compile("[a-v0-9]{5,1024}");
-  private static final Pattern RRULE = Pattern.compile("RRULE:FREQ=(DAILY|WEEKLY);COUNT=(\\d+)");
   private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-  private static final DateTimeFormatter INSTANCE_SUFFIX =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /** An API error the server turns into Google's error JSON. */
   static final class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int status;
+    final String domain;
     final String reason;
 
     ApiError(int status, String reason, String message) {
+      this(status, "global", reason, message);
+    }
+
+    ApiError(int status, String domain, String reason, String message) {
       super(message);
       this.status = status;
+      this.domain = domain;
       this.reason = reason;
     }
   }
 
   private final Map<String, Map<String, ObjectNode>> calendars = new LinkedHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
+  /** calendar -> event id -> the change number of its last change */
+  private final Map<String, Map<String, Long>> changedAt = new LinkedHashMap<>();
+  /** calendar -> id of an instance no longer there -> the change number that removed it */
+  private final Map<String, Map<String, Long>> vanished = new LinkedHashMap<>();
+  /** Sync tokens of an earlier epoch are no longer valid. */
+  private long epoch;
 
   private Map<String, ObjectNode> calendar(String calendarId) {
     return calendars.computeIfAbsent(calendarId, k -> new LinkedHashMap<>());
@@ -85,10 +97,75 @@ final class FakeCalendarStore {
   }
 
   private ObjectNode stamp(String calendarId, ObjectNode event) {
+    long change = sequence.incrementAndGet();
+    String id = event.get("id").asText();
     event.put("updated", Instant.now().toString());
-    event.put("etag", "\"" + sequence.incrementAndGet() + "\"");
-    calendar(calendarId).put(event.get("id").asText(), event);
+    event.put("etag", "\"" + change + "\"");
+    ObjectNode old = calendar(calendarId).put(id, event);
+    changedAt.computeIfAbsent(calendarId, k -> new LinkedHashMap<>()).put(id, change);
+    if (old != null) {
+      Set<String> current = new HashSet<>();
+      FakeRecurrence.expand(event).forEach(i -> current.add(i.get("id").asText()));
+      for (ObjectNode instance : FakeRecurrence.expand(old)) {
+        if (!current.contains(instance.get("id").asText())) {
+          vanished.computeIfAbsent(calendarId, k -> new LinkedHashMap<>()).put(instance.get("id").asText(), change);
+        }
+      }
+    }
     return event.deepCopy();
+  }
+
+  /** The number of the latest change, for a sync token. */
+  synchronized long lastChange() {
+    return sequence.get();
+  }
+
+  /** A sync token for the state after change {@code upTo}. */
+  synchronized String syncToken(long upTo) {
+    return "fakesync-" + epoch + "-" + upTo;
+  }
+
+  /** Every sync token issued so far stops working (410), as when Google expires them. */
+  synchronized void expireSyncTokens() {
+    epoch++;
+  }
+
+  /** The change number a sync token was issued at; 410 fullSyncRequired for an expired or unknown token. */
+  synchronized long changeOf(String syncToken) {
+    String prefix = "fakesync-" + epoch + "-";
+    if (syncToken.startsWith(prefix)) {
+      try {
+        long change = Long.parseLong(syncToken.substring(prefix.length()));
+        if (change >= 0 && change <= sequence.get()) {
+          return change;
+        }
+      } catch (NumberFormatException e) {
+        // falls through to the refusal below
+      }
+    }
+    throw new ApiError(410, "calendar", "fullSyncRequired", "Sync token is no longer valid, a full sync is required.");
+  }
+
+  /**
+   * events.list with a sync token, without paging: what changed after change {@code since} up to
+   * change {@code upTo}, deleted events included. Vanished instances come first, with their id and
+   * status only, so a later entry for the same id wins.
+   */
+  synchronized List<ObjectNode> changes(String calendarId, long since, long upTo, boolean singleEvents) {
+    List<ObjectNode> out = new ArrayList<>();
+    vanished.getOrDefault(calendarId, Map.of()).forEach((id, change) -> {
+      if (singleEvents && change > since && change <= upTo) {
+        out.add(JSON.createObjectNode().put("kind", "calendar#event").put("id", id).put("status", "cancelled"));
+      }
+    });
+    Map<String, Long> changes = changedAt.getOrDefault(calendarId, Map.of());
+    for (ObjectNode event : calendar(calendarId).values()) {
+      long change = changes.get(event.get("id").asText());
+      if (change > since && change <= upTo) {
+        out.addAll(singleEvents ? FakeRecurrence.expand(event) : List.of(event.deepCopy()));
+      }
+    }
+    return out;
   }
 
   /** events.get: deleted events are still there, as cancelled. */
@@ -153,7 +230,7 @@ final class FakeCalendarStore {
       if (!hasProperties(event, privateProperties)) {
         continue;
       }
-      List<ObjectNode> instances = expand(event);
+      List<ObjectNode> instances = FakeRecurrence.expand(event);
       List<ObjectNode> overlapping = instances.stream().filter(i -> overlaps(i, timeMin, timeMax)).toList();
       if (singleEvents) {
         out.addAll(overlapping);
@@ -176,41 +253,6 @@ final class FakeCalendarStore {
     Instant start = instant(event.get("start"));
     Instant end = event.has("end") ? instant(event.get("end")) : start;
     return (timeMin == null || end.isAfter(timeMin)) && (timeMax == null || start.isBefore(timeMax));
-  }
-
-  private List<ObjectNode> expand(ObjectNode event) {
-    JsonNode recurrence = event.get("recurrence");
-    if (recurrence == null || recurrence.isEmpty()) {
-      return List.of(event.deepCopy());
-    }
-    Matcher m = RRULE.matcher(recurrence.get(0).asText());
-    if (!m.matches()) {
-      throw new ApiError(400, "invalid", "the fake supports RRULE:FREQ=DAILY|WEEKLY;COUNT=n only");
-    }
-    int days = m.group(1).equals("DAILY") ? 1 : 7;
-    int count = Integer.parseInt(m.group(2));
-    List<ObjectNode> instances = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      ObjectNode instance = event.deepCopy();
-      instance.remove("recurrence");
-      instance.set("start", shift(event.get("start"), i * days));
-      instance.set("end", shift(event.get("end"), i * days));
-      instance.set("originalStartTime", instance.get("start").deepCopy());
-      instance.put("recurringEventId", event.get("id").asText());
-      instance.put("id", event.get("id").asText() + "_" + INSTANCE_SUFFIX.format(instant(instance.get("start"))));
-      instances.add(instance);
-    }
-    return instances;
-  }
-
-  private static JsonNode shift(JsonNode time, int days) {
-    ObjectNode shifted = (ObjectNode) time.deepCopy();
-    if (time.has("date")) {
-      shifted.put("date", LocalDate.parse(time.get("date").asText()).plusDays(days).toString());
-    } else {
-      shifted.put("dateTime", rfc3339(OffsetDateTime.parse(time.get("dateTime").asText()).plusDays(days)));
-    }
-    return shifted;
   }
 
   /** As Google writes times: seconds always, no fraction, the offset. */

@@ -1,6 +1,5 @@
 package io.secondcall.calendar.google;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,8 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -30,7 +27,9 @@ import java.util.zip.GZIPInputStream;
  * real Java client sends (gzip-compressed, chunked bodies; PATCH as POST with
  * {@code X-HTTP-Method-Override}). API calls need {@code Authorization: Bearer} with a token it
  * issued; the token endpoint renews tokens for the one refresh token it knows. Switches let a
- * test expire tokens, revoke the grant or make the next call fail.
+ * test expire tokens, revoke the grant or make the next call fail. events.list hands out sync
+ * tokens and answers them with the changes since, as Google does; counters tell a test how much
+ * was read.
  */
 final class FakeGoogleCalendar implements AutoCloseable {
 
@@ -41,6 +40,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
   private static final String PREFIX = "/calendar/v3/calendars/";
 
   final FakeCalendarStore store = new FakeCalendarStore();
+  private final FakeEventsList list = new FakeEventsList(store);
   private final HttpServer server;
   private final Set<String> validTokens = new HashSet<>();
   private final AtomicInteger issued = new AtomicInteger();
@@ -52,7 +52,6 @@ final class FakeGoogleCalendar implements AutoCloseable {
   private volatile boolean rejectEveryToken;
   private volatile int failNextWith;
   private volatile String failNextReason;
-  private volatile int pageSize = 250;
 
   FakeGoogleCalendar() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -108,7 +107,27 @@ final class FakeGoogleCalendar implements AutoCloseable {
 
   /** At most this many events per events.list page. */
   void pageSize(int size) {
-    pageSize = size;
+    list.pageSize(size);
+  }
+
+  /** Every sync token issued so far is refused with 410 fullSyncRequired. */
+  void expireSyncTokens() {
+    store.expireSyncTokens();
+  }
+
+  /** How many events.list pages were asked for without a sync token (full reads). */
+  int fullLists() {
+    return list.fullLists();
+  }
+
+  /** How many events.list pages were asked for with a sync token (incremental reads). */
+  int syncLists() {
+    return list.syncLists();
+  }
+
+  /** How many events all events.list answers carried together. */
+  int eventsListed() {
+    return list.eventsListed();
   }
 
   /** How many times the token endpoint renewed an access token. */
@@ -205,7 +224,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
     if (parts.length == 2) {
       switch (method) {
         case "POST" -> send(x, 200, store.insert(calendar, object(body)).toString());
-        case "GET" -> send(x, 200, list(calendar, query(x.getRequestURI().getRawQuery())).toString());
+        case "GET" -> send(x, 200, list.answer(calendar, query(x.getRequestURI().getRawQuery())).toString());
         default -> throw new ApiError(405, "methodNotAllowed", method);
       }
       return;
@@ -221,34 +240,6 @@ final class FakeGoogleCalendar implements AutoCloseable {
       }
       default -> throw new ApiError(405, "methodNotAllowed", method);
     }
-  }
-
-  private ObjectNode list(String calendar, Map<String, List<String>> q) {
-    boolean single = "true".equals(first(q, "singleEvents"));
-    boolean byStart = "startTime".equals(first(q, "orderBy"));
-    if (byStart && !single) {
-      throw new ApiError(400, "invalid", "The requested ordering is not available for the particular query.");
-    }
-    Map<String, String> properties = new LinkedHashMap<>();
-    for (String p : q.getOrDefault("privateExtendedProperty", List.of())) {
-      properties.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
-    }
-    List<ObjectNode> all = store.list(calendar, time(first(q, "timeMin")), time(first(q, "timeMax")), single,
-        "true".equals(first(q, "showDeleted")), byStart, properties);
-    int size = Math.min(pageSize, q.containsKey("maxResults") ? Integer.parseInt(first(q, "maxResults")) : 250);
-    int from = q.containsKey("pageToken") ? Integer.parseInt(first(q, "pageToken")) : 0;
-    ObjectNode answer = FakeCalendarStore.JSON.createObjectNode().put("kind", "calendar#events")
-        .put("summary", calendar).put("timeZone", "UTC");
-    ArrayNode items = answer.putArray("items");
-    all.subList(from, Math.min(all.size(), from + size)).forEach(items::add);
-    if (from + size < all.size()) {
-      answer.put("nextPageToken", Integer.toString(from + size));
-    }
-    return answer;
-  }
-
-  private static Instant time(String rfc3339) {
-    return rfc3339 == null ? null : OffsetDateTime.parse(rfc3339).toInstant();
   }
 
   private static ObjectNode object(byte[] body) throws IOException {
@@ -273,7 +264,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
   private static void sendError(HttpExchange x, ApiError e) throws IOException {
     ObjectNode root = FakeCalendarStore.JSON.createObjectNode();
     ObjectNode error = root.putObject("error").put("code", e.status).put("message", e.getMessage());
-    error.putArray("errors").addObject().put("domain", "global").put("reason", e.reason).put("message", e.getMessage());
+    error.putArray("errors").addObject().put("domain", e.domain).put("reason", e.reason).put("message", e.getMessage());
     send(x, e.status, root.toString());
   }
 
@@ -303,7 +294,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
     return out;
   }
 
-  private static String first(Map<String, List<String>> q, String key) {
+  static String first(Map<String, List<String>> q, String key) {
     List<String> values = q.get(key);
     return values == null ? null : values.get(0);
   }
