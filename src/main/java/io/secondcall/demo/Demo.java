@@ -125,7 +125,8 @@ public final class Demo {
 
   private void intro(int port, Path calendarFile) {
     out.println("secondcall demo: an embedded IMAP server on 127.0.0.1:" + port + " holds Dana's mailbox;");
-    out.println("her calendar is the file " + calendarFile + " (a weekly workshop and daily stand-ups).");
+    out.println("her calendar is the file " + calendarFile + " (a weekly workshop, daily stand-ups,");
+    out.println("and yesterday's intro call with Maria Lopez of Soylent).");
     out.println("Dana (dana@" + SampleMailbox.DOMAIN + ", Munich, public holidays of DE-BY) wrote to a dozen people");
     out.println("in the week before Christmas. secondcall runs one cycle every morning at 09:30; Dana sends");
     out.println("the drafts it prepares later that morning, except one she deletes. Cadence: 3, 5, 7 business days,");
@@ -133,6 +134,7 @@ public final class Demo {
     out.println("Ivan from early November lies outside the 21-day look-back and is left alone.)");
     out.println("Where a prospect's number is known, each follow-up also gets a 15-minute callback block in a");
     out.println("free slot of Dana's working hours, at most 3 a day; a call Dana promises in her mail is booked then.");
+    out.println("After a meeting with a prospect, a recap draft is due the next morning and a second call later.");
     out.println();
   }
 

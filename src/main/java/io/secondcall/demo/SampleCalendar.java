@@ -1,6 +1,9 @@
 package io.secondcall.demo;
 
-/** Dana's calendar before the demo: a weekly client workshop and a daily stand-up. */
+/**
+ * Dana's calendar before the demo: a weekly client workshop, a daily stand-up, and the intro call
+ * with Maria Lopez the day before the first cycle.
+ */
 final class SampleCalendar {
 
   static final String ICS = String.join("\r\n",
@@ -23,6 +26,19 @@ final class SampleCalendar {
       "DTEND;TZID=Europe/Berlin:20261207T130000",
       "RRULE:FREQ=WEEKLY;BYDAY=MO",
       "SUMMARY:Client workshop (Globex)",
+      "END:VEVENT",
+      "BEGIN:VEVENT",
+      "UID:intro-soylent@northwind-consulting.example",
+      "DTSTAMP:20261210T080000Z",
+      "CREATED:20261210T080000Z",
+      "DTSTART;TZID=Europe/Berlin:20261217T150000",
+      "DTEND;TZID=Europe/Berlin:20261217T154500",
+      "SUMMARY:Intro call Soylent",
+      "DESCRIPTION:Notes: migration of the order data before the summer\\, budget approval in Janu",
+      " ary.\\nMaria: +34 612 345 678",
+      "ORGANIZER;CN=Dana Weber:mailto:dana@northwind-consulting.example",
+      "ATTENDEE;CN=Dana Weber;PARTSTAT=ACCEPTED:mailto:dana@northwind-consulting.example",
+      "ATTENDEE;CN=Maria Lopez;PARTSTAT=ACCEPTED:mailto:maria@soylent.example",
       "END:VEVENT",
       "END:VCALENDAR",
       "");

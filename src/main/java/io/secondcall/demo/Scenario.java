@@ -117,6 +117,8 @@ final class Scenario {
       String step = id.substring(id.lastIndexOf('.') + 1);
       if (to.startsWith("alice@")) {
         samples.putIfAbsent(step, new MimeMessage(draft));
+      } else if (to.startsWith("maria@")) {
+        samples.putIfAbsent("recap", new MimeMessage(draft));
       }
       if (to.startsWith("grace@") && step.equals("1")) {
         mailbox.delete(id);
@@ -132,10 +134,10 @@ final class Scenario {
     return done;
   }
 
-  /** Alice's first follow-up and her closing note, in full. */
+  /** Alice's first follow-up and her closing note, and the recap after the call with Maria, in full. */
   List<MimeMessage> samples() {
     List<MimeMessage> shown = new ArrayList<>();
-    for (String step : List.of("1", "4")) {
+    for (String step : List.of("1", "4", "recap")) {
       if (samples.containsKey(step)) {
         shown.add(samples.get(step));
       }

@@ -182,8 +182,10 @@ final class SentMail {
     return refs;
   }
 
+  /** The user's own words of the message, lines kept (the quote drops the greeting line), capped. */
   private static String keptText(MailMessage m) {
-    return m.text() == null ? "" : Quotes.excerpt(m.text(), KEPT_TEXT);
+    String own = m.text() == null ? "" : Quotes.ownText(m.text());
+    return own.length() <= KEPT_TEXT ? own : own.substring(0, KEPT_TEXT);
   }
 
   private static String firstRecipient(MailMessage m) {
