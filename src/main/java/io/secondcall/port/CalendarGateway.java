@@ -1,6 +1,7 @@
 package io.secondcall.port;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -14,7 +15,13 @@ public interface CalendarGateway {
    * Busy time overlapping {@code range}: events that are not cancelled, not transparent and not
    * all-day, recurring events expanded, our own callback blocks included. Sorted by start.
    */
-  List<TimeRange> busy(TimeRange range);
+  default List<TimeRange> busy(TimeRange range) {
+    return events(range).stream()
+        .filter(CalendarEvent::isBusy)
+        .map(CalendarEvent::time)
+        .sorted(Comparator.comparing(TimeRange::start).thenComparing(TimeRange::end))
+        .toList();
+  }
 
   /**
    * Puts the block into the calendar unless a block with the same {@link CallbackBlock#id()} is
@@ -28,7 +35,14 @@ public interface CalendarGateway {
   void deleteBlock(String blockId);
 
   /** Ids of our callback blocks that start within {@code range}. */
-  List<String> blockIds(TimeRange range);
+  default List<String> blockIds(TimeRange range) {
+    return events(range).stream()
+        .filter(e -> e.secondcallId() != null && !e.cancelled())
+        .filter(e -> !e.time().start().isBefore(range.start()) && e.time().start().isBefore(range.end()))
+        .map(CalendarEvent::secondcallId)
+        .distinct()
+        .toList();
+  }
 
   /**
    * Events overlapping {@code range}, recurring events expanded into instances, each with its

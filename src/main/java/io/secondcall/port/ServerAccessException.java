@@ -27,6 +27,25 @@ public class ServerAccessException extends RuntimeException {
     return port;
   }
 
+  /**
+   * The innermost non-blank message of {@code e}'s causes, on one line: what a person needs to
+   * read of a failure deep inside a client library.
+   */
+  public static String reason(Throwable e) {
+    Throwable t = e;
+    String message = e.getMessage();
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    if (message == null || message.isBlank()) {
+      message = t.getClass().getSimpleName();
+    }
+    return message.replaceAll("\\s+", " ").strip();
+  }
+
   /** False for a refused login: retrying will not help until the user fixes the credentials. */
   public boolean isTransient() {
     return transientFailure;

@@ -88,15 +88,6 @@ public final class CalDavCalendarGateway implements CalendarGateway {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  @Override
-  public List<TimeRange> busy(TimeRange range) {
-    return events(range).stream()
-        .filter(CalendarEvent::isBusy)
-        .map(CalendarEvent::time)
-        .sorted(Comparator.comparing(TimeRange::start).thenComparing(TimeRange::end))
-        .toList();
-  }
-
   /**
    * {@inheritDoc}
    *
@@ -148,16 +139,6 @@ public final class CalDavCalendarGateway implements CalendarGateway {
     if (response.status() != 200 && response.status() != 204 && response.status() != 404) {
       throw dav.unexpected("DELETE", href, response);
     }
-  }
-
-  @Override
-  public List<String> blockIds(TimeRange range) {
-    return events(range).stream()
-        .filter(e -> e.secondcallId() != null)
-        .filter(e -> !e.time().start().isBefore(range.start()) && e.time().start().isBefore(range.end()))
-        .map(CalendarEvent::secondcallId)
-        .distinct()
-        .toList();
   }
 
   /**

@@ -130,7 +130,7 @@ final class DavClient {
 
   /** An answer that cannot be read; the server may do better next time. */
   ServerAccessException unreadable(String method, URI uri, Exception cause) {
-    return failure(method, uri, "unreadable answer: " + reason(cause), true, cause);
+    return failure(method, uri, "unreadable answer: " + ServerAccessException.reason(cause), true, cause);
   }
 
   /**
@@ -182,7 +182,7 @@ final class DavClient {
         throw failure(null, uri, "cannot connect: " + connectReason(cause), true, cause);
       }
       if (cause instanceof IOException) {
-        throw failure(method, uri, reason(cause), true, cause);
+        throw failure(method, uri, ServerAccessException.reason(cause), true, cause);
       }
       throw new IllegalStateException(where() + ": " + method + " " + uri.getRawPath() + " failed", cause);
     }
@@ -203,7 +203,7 @@ final class DavClient {
    */
   private static String connectReason(Throwable e) {
     if (e.getMessage() != null && !e.getMessage().isBlank()) {
-      return reason(e);
+      return ServerAccessException.reason(e);
     }
     Throwable cause = e.getCause();
     if (cause instanceof UnresolvedAddressException) {
@@ -212,22 +212,6 @@ final class DavClient {
     if (cause == null || cause instanceof ClosedChannelException) {
       return "connection refused";
     }
-    return reason(cause);
-  }
-
-  /** The innermost message, the one a human can act on ("Connection refused"), on one line. */
-  static String reason(Throwable e) {
-    Throwable t = e;
-    String message = e.getMessage();
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-      if (t.getMessage() != null) {
-        message = t.getMessage();
-      }
-    }
-    if (message == null || message.isBlank()) {
-      message = t.getClass().getSimpleName();
-    }
-    return message.replaceAll("\\s+", " ").strip();
+    return ServerAccessException.reason(cause);
   }
 }

@@ -2,6 +2,7 @@ package io.secondcall.calendar.caldav;
 
 import io.secondcall.core.EmailAddress;
 import io.secondcall.port.CalendarEvent;
+import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.TimeRange;
 import java.io.IOException;
 import java.io.StringReader;
@@ -70,7 +71,7 @@ final class EventExpander {
     try {
       return new CalendarBuilder().build(new StringReader(ics));
     } catch (ParserException | IOException | RuntimeException e) {
-      throw new IllegalArgumentException(DavClient.reason(e), e);
+      throw new IllegalArgumentException(ServerAccessException.reason(e), e);
     }
   }
 
@@ -89,7 +90,7 @@ final class EventExpander {
       byUid.forEach((uid, components) -> expand(uid, components, range, out));
     } catch (RuntimeException e) {
       // Broken dates, rules and zones surface from ical4j as assorted runtime exceptions.
-      throw new IllegalArgumentException(DavClient.reason(e), e);
+      throw new IllegalArgumentException(ServerAccessException.reason(e), e);
     }
     return out;
   }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -81,15 +80,6 @@ public final class GoogleCalendarGateway implements CalendarGateway {
   }
 
   @Override
-  public List<TimeRange> busy(TimeRange range) {
-    return events(range).stream()
-        .filter(CalendarEvent::isBusy)
-        .map(CalendarEvent::time)
-        .sorted(Comparator.comparing(TimeRange::start).thenComparing(TimeRange::end))
-        .toList();
-  }
-
-  @Override
   public boolean createBlock(CallbackBlock block) {
     Event event = mapping.toEvent(block);
     try {
@@ -137,16 +127,6 @@ public final class GoogleCalendarGateway implements CalendarGateway {
     } catch (IOException e) {
       throw failures.of("Google Calendar events.delete", e);
     }
-  }
-
-  @Override
-  public List<String> blockIds(TimeRange range) {
-    // "has a secondcallId" cannot be asked of Google (privateExtendedProperty needs a value): filter here.
-    return events(range).stream()
-        .filter(e -> e.secondcallId() != null && !e.cancelled())
-        .filter(e -> !e.time().start().isBefore(range.start()) && e.time().start().isBefore(range.end()))
-        .map(CalendarEvent::secondcallId)
-        .toList();
   }
 
   /**

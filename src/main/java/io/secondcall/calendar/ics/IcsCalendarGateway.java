@@ -69,20 +69,6 @@ public final class IcsCalendarGateway implements CalendarGateway {
   }
 
   @Override
-  public List<TimeRange> busy(TimeRange range) {
-    return events(range).stream().filter(CalendarEvent::isBusy).map(CalendarEvent::time).toList();
-  }
-
-  @Override
-  public List<String> blockIds(TimeRange range) {
-    return events(range).stream()
-        .filter(e -> e.secondcallId() != null && !e.time().start().isBefore(range.start()))
-        .map(CalendarEvent::secondcallId)
-        .distinct()
-        .toList();
-  }
-
-  @Override
   public List<CalendarEvent> events(TimeRange range) {
     synchronized (lock) {
       return expander.events(snapshot(), range);

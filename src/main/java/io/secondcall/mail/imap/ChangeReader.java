@@ -3,6 +3,7 @@ package io.secondcall.mail.imap;
 import io.secondcall.core.MailMessage;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
+import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.SyncCursor;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Message;
@@ -67,7 +68,7 @@ final class ChangeReader {
       } catch (Exception e) {
         skipped++;
         log.warn("{} folder {} uid {}: skipped unreadable message: {}",
-            accountLabel, folder.getFullName(), uid, ImapConnection.reason(e));
+            accountLabel, folder.getFullName(), uid, ServerAccessException.reason(e));
       }
     }
     messages.sort(Comparator.comparingLong(MailMessage::uid));

@@ -85,7 +85,7 @@ final class ImapConnection implements AutoCloseable {
       throw new ServerAccessException(where() + ": login refused for " + account.username(),
           account.host(), account.port(), false, e);
     } catch (MessagingException e) {
-      throw new ServerAccessException(where() + ": cannot connect: " + reason(e),
+      throw new ServerAccessException(where() + ": cannot connect: " + ServerAccessException.reason(e),
           account.host(), account.port(), true, e);
     }
     log.debug("{} logged in", account.label());
@@ -99,28 +99,12 @@ final class ImapConnection implements AutoCloseable {
    */
   ServerAccessException failure(String action, Exception e) {
     drop();
-    return new ServerAccessException(where() + ": " + action + " failed: " + reason(e),
+    return new ServerAccessException(where() + ": " + action + " failed: " + ServerAccessException.reason(e),
         account.host(), account.port(), true, e);
   }
 
   private String where() {
     return account.host() + ":" + account.port();
-  }
-
-  /** The innermost message, which is the one a human can act on ("Connection refused"). */
-  static String reason(Throwable e) {
-    Throwable t = e;
-    String message = e.getMessage();
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-      if (t.getMessage() != null) {
-        message = t.getMessage();
-      }
-    }
-    if (message == null || message.isBlank()) {
-      message = t.getClass().getSimpleName();
-    }
-    return message.replaceAll("\\s+", " ").strip();
   }
 
   /** Forgets the store; the next {@link #store()} logs in again. */

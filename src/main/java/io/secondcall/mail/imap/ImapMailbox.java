@@ -2,9 +2,9 @@ package io.secondcall.mail.imap;
 
 import io.secondcall.port.DraftSink;
 import io.secondcall.port.FolderChanges;
-import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.MailSource;
+import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.SyncCursor;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -250,7 +250,7 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
       return inboxWatch.await(inbox, max);
     } catch (MessagingException e) {
       throw new ServerAccessException(account.host() + ":" + account.port() + ": waiting for the inbox failed: "
-          + ImapConnection.reason(e), account.host(), account.port(), true, e);
+          + ServerAccessException.reason(e), account.host(), account.port(), true, e);
     }
   }
 
