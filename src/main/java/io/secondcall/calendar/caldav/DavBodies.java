@@ -19,7 +19,7 @@ final class DavBodies {
   /**
    * A {@code calendar-query} for every resource of the collection, with etag and data. No
    * VEVENT or time-range filter: the copy holds whole resources, and a resource left out here
-   * (a VTODO, an event long past) would look new to every later etag comparison.
+   * (a task, an event long past) would look new to every later etag comparison.
    */
   static String allResources() {
     return HEAD
