@@ -2,6 +2,7 @@ package io.secondcall.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.StepRecord;
 import io.secondcall.store.SqliteStateStore;
 import io.secondcall.testing.Dovecot;
@@ -60,7 +61,7 @@ class CrashIT {
 
   @Test
   @Timeout(value = 110, unit = TimeUnit.SECONDS)
-  void scansKilledAtRandomMomentsLeaveExactlyOneDraftAndOneDigestLinePerStep() throws Exception {
+  void scansKilledAtRandomMomentsLeaveExactlyOneDraftOneBlockAndOneDigestLinePerStep() throws Exception {
     try (Dovecot dovecot = Dovecot.start(mail)) {
       Account calibration = account(dovecot, "calibration");
       sent(dovecot, calibration, 0, FIRST);
@@ -80,6 +81,7 @@ class CrashIT {
       CrashScans.Outcome later = account.scans().complete("later", LATER);
       assertThat(later.exit()).as("%s\n%s", story, account.scans().log("later")).isZero();
       assertOneDraftAndOneDigestLinePerStep(dovecot, account, "a later scan, with every step waiting, after " + story);
+      assertOneBlockPerStep(account.stateDir().resolveSibling("calendar.ics"), story);
       assertStateIsWhole(account.stateDir(), story);
     }
   }
@@ -122,14 +124,32 @@ class CrashIT {
         .doesNotHaveDuplicates();
     List<String> lines = digests.stream().flatMap(d -> d.text().lines()).toList();
     for (String contact : CONTACTS) {
-      assertThat(lines).filteredOn(line -> line.contains(contact))
-          .as("digest lines naming %s after %s", contact, story)
+      assertThat(lines).filteredOn(line -> line.contains(contact) && line.contains("Drafted"))
+          .as("digest lines on the draft to %s after %s", contact, story)
           .singleElement().asString().contains("Drafted follow-up 1");
+      assertThat(lines).filteredOn(line -> line.contains(contact) && line.contains("booked"))
+          .as("digest lines on the call to %s after %s", contact, story)
+          .hasSize(1);
     }
+  }
+
+  /** SPEC section 7: a crash or retry never creates a block twice. */
+  private static void assertOneBlockPerStep(Path calendar, String story) throws Exception {
+    List<String> blockIds = Files.readAllLines(calendar).stream()
+        .filter(line -> line.startsWith("X-SECONDCALL-ID:"))
+        .map(line -> line.substring("X-SECONDCALL-ID:".length()).strip())
+        .toList();
+    assertThat(blockIds).as("callback blocks in the calendar after %s", story)
+        .hasSize(CONTACTS.size())
+        .doesNotHaveDuplicates()
+        .allSatisfy(id -> assertThat(id).as(story).endsWith(".1.call"));
   }
 
   private static void assertStateIsWhole(Path stateDir, String story) throws Exception {
     try (SqliteStateStore store = SqliteStateStore.open(stateDir)) {
+      assertThat(store.callbacksIn(CallbackRecord.State.BOOKING)).as("blocks left booking after %s", story).isEmpty();
+      assertThat(store.callbacksIn(CallbackRecord.State.BOOKED)).as("booked blocks after %s", story)
+          .hasSize(CONTACTS.size());
       assertThat(store.conversations()).as("conversations after %s", story).hasSize(CONTACTS.size());
       assertThat(store.stepsIn(StepRecord.State.PREPARING)).as("steps left preparing after %s", story).isEmpty();
       assertThat(store.stepsIn(StepRecord.State.DRAFTED)).as("drafted steps after %s", story)
@@ -170,6 +190,17 @@ class CrashIT {
         "    password_file: imap-password",
         "followup:",
         "  max_drafts_per_day: " + (CONTACTS.size() + 10),
+        // Every contact has a number, so every step also books a callback block in the calendar file.
+        "callbacks:",
+        "  per_day: " + (CONTACTS.size() + 10),
+        "calendar:",
+        "  provider: ics",
+        "  ics:",
+        "    path: calendar.ics",
+        "contacts:",
+        IntStream.range(0, CONTACTS.size())
+            .mapToObj(i -> String.format("  \"%s\": {phone: \"+49 30 123456%02d\"}", CONTACTS.get(i), i))
+            .collect(java.util.stream.Collectors.joining("\n")),
         "state_dir: state",
         ""));
     return new Account(user, dir.resolve("state"), new CrashScans(config, dir.resolve("logs")));
