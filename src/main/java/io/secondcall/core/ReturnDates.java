@@ -1,6 +1,5 @@
 package io.secondcall.core;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -163,22 +162,22 @@ final class ReturnDates {
 
   private static LocalDate named(Matcher m, Lang lang, LocalDate messageDate) {
     if (m.group("iy") != null) {
-      return date(num(m, "iy"), num(m, "im"), num(m, "id"));
+      return Dates.dateOrNull(Dates.number(m, "iy"), Dates.number(m, "im"), Dates.number(m, "id"));
     }
     if (m.group("na") != null) {
-      int a = num(m, "na");
-      int b = num(m, "nb");
-      Integer year = m.group("ny") == null ? null : num(m, "ny");
+      int a = Dates.number(m, "na");
+      int b = Dates.number(m, "nb");
+      Integer year = m.group("ny") == null ? null : Dates.number(m, "ny");
       // Slashes are month-first in English (US), day-first elsewhere; dots are always day-first.
       boolean monthFirst = lang == Lang.EN && m.group("sep").equals("/");
       LocalDate d = resolve(monthFirst ? b : a, monthFirst ? a : b, year, messageDate);
       return d != null ? d : resolve(monthFirst ? a : b, monthFirst ? b : a, year, messageDate);
     }
     if (m.group("dd") != null) {
-      return resolve(num(m, "dd"), MONTHS.get(m.group("dm")), m.group("dy") == null ? null : num(m, "dy"), messageDate);
+      return resolve(Dates.number(m, "dd"), MONTHS.get(m.group("dm")), m.group("dy") == null ? null : Dates.number(m, "dy"), messageDate);
     }
     if (m.group("mm") != null) {
-      return resolve(num(m, "md"), MONTHS.get(m.group("mm")), m.group("my") == null ? null : num(m, "my"), messageDate);
+      return resolve(Dates.number(m, "md"), MONTHS.get(m.group("mm")), m.group("my") == null ? null : Dates.number(m, "my"), messageDate);
     }
     if (m.group("wd") != null) {
       return messageDate.with(TemporalAdjusters.next(WEEKDAYS.get(m.group("wd"))));
@@ -192,28 +191,16 @@ final class ReturnDates {
    */
   private static LocalDate resolve(int day, int month, Integer year, LocalDate messageDate) {
     if (year != null) {
-      return date(year < 100 ? 2000 + year : year, month, day);
+      return Dates.dateOrNull(year < 100 ? 2000 + year : year, month, day);
     }
     LocalDate earliest = messageDate.minusDays(STALE_GRACE_DAYS);
     for (int y = messageDate.getYear() - 1; y <= messageDate.getYear() + 1; y++) {
-      LocalDate d = date(y, month, day);
+      LocalDate d = Dates.dateOrNull(y, month, day);
       if (d != null && !d.isBefore(earliest)) {
         return d;
       }
     }
     return null;
-  }
-
-  private static LocalDate date(int year, int month, int day) {
-    try {
-      return LocalDate.of(year, month, day);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
-  private static int num(Matcher m, String group) {
-    return Integer.parseInt(m.group(group));
   }
 
   private static String alternation(java.util.Set<String> words) {

@@ -1,6 +1,5 @@
 package io.secondcall.core;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -190,19 +189,19 @@ final class WhenPhrases {
 
   private static LocalDate resolve(Matcher m, LocalDate sent) {
     if (m.group("iy") != null) {
-      return date(num(m, "iy"), num(m, "im"), num(m, "id"));
+      return Dates.dateOrNull(Dates.number(m, "iy"), Dates.number(m, "im"), Dates.number(m, "id"));
     }
     if (m.group("na") != null) {
-      return dayMonth(num(m, "na"), num(m, "nb"), m.group("ny"), sent);
+      return dayMonth(Dates.number(m, "na"), Dates.number(m, "nb"), m.group("ny"), sent);
     }
     if (m.group("dd") != null) {
-      return dayMonth(num(m, "dd"), MONTHS.get(lower(m.group("dm"))), m.group("dy"), sent);
+      return dayMonth(Dates.number(m, "dd"), MONTHS.get(lower(m.group("dm"))), m.group("dy"), sent);
     }
     if (m.group("mm") != null) {
-      return dayMonth(num(m, "md"), MONTHS.get(lower(m.group("mm"))), m.group("my"), sent);
+      return dayMonth(Dates.number(m, "md"), MONTHS.get(lower(m.group("mm"))), m.group("my"), sent);
     }
     if (m.group("ord") != null || m.group("ordde") != null) {
-      return dayOfMonth(num(m, m.group("ord") != null ? "ord" : "ordde"), sent);
+      return dayOfMonth(Dates.number(m, m.group("ord") != null ? "ord" : "ordde"), sent);
     }
     if (m.group("dayafter") != null) {
       return sent.plusDays(2);
@@ -245,11 +244,11 @@ final class WhenPhrases {
   private static LocalDate dayMonth(int day, int month, String year, LocalDate sent) {
     if (year != null) {
       int y = Integer.parseInt(year);
-      return date(y < 100 ? 2000 + y : y, month, day);
+      return Dates.dateOrNull(y < 100 ? 2000 + y : y, month, day);
     }
-    LocalDate d = date(sent.getYear(), month, day);
+    LocalDate d = Dates.dateOrNull(sent.getYear(), month, day);
     if (d != null && d.isBefore(sent)) {
-      d = date(sent.getYear() + 1, month, day);
+      d = Dates.dateOrNull(sent.getYear() + 1, month, day);
     }
     return d;
   }
@@ -258,24 +257,12 @@ final class WhenPhrases {
   private static LocalDate dayOfMonth(int day, LocalDate sent) {
     for (int i = 0; i <= 12; i++) {
       LocalDate month = sent.withDayOfMonth(1).plusMonths(i);
-      LocalDate d = date(month.getYear(), month.getMonthValue(), day);
+      LocalDate d = Dates.dateOrNull(month.getYear(), month.getMonthValue(), day);
       if (d != null && d.isAfter(sent)) {
         return d;
       }
     }
     return null;
-  }
-
-  private static LocalDate date(int year, int month, int day) {
-    try {
-      return LocalDate.of(year, month, day);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
-  private static int num(Matcher m, String group) {
-    return Integer.parseInt(m.group(group));
   }
 
   private static String lower(String s) {
