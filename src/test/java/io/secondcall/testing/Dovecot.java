@@ -1,17 +1,12 @@
 package io.secondcall.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,7 +58,7 @@ public final class Dovecot implements AutoCloseable {
     Files.createDirectories(dir.resolve("home"));
     chown(dir.resolve("home"), mailUser);
     writeUsers(dir, mailUser);
-    int port = freePort();
+    int port = ServerProcesses.freePort();
     Path conf = dir.resolve("dovecot.conf");
     Files.writeString(conf, config(dir, port, root, mailUser), StandardCharsets.UTF_8);
 
@@ -153,31 +148,11 @@ public final class Dovecot implements AutoCloseable {
   /** Stops the master process, which takes its children with it. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ServerProcesses.stop(process);
   }
 
-  /** Polls the port until it accepts connections; waits on the process between polls, so a crash ends the wait. */
   private void awaitListening() throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(STARTUP);
-    while (Instant.now().isBefore(deadline)) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-        return;
-      } catch (IOException notYet) {
-        if (process.waitFor(50, TimeUnit.MILLISECONDS)) {
-          throw new IOException("dovecot exited with " + process.exitValue() + ":\n" + log());
-        }
-      }
-    }
-    throw new IOException("dovecot did not listen on port " + port + " within " + STARTUP + ":\n" + log());
+    ServerProcesses.awaitListening("dovecot", process, port, STARTUP, this::log);
   }
 
   private static String config(Path dir, int port, boolean root, MailUser mailUser) {
@@ -247,11 +222,5 @@ public final class Dovecot implements AutoCloseable {
   private static void chown(Path path, MailUser user) throws IOException {
     UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
     Files.setOwner(path, lookup.lookupPrincipalByName(user.name()));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -1,10 +1,6 @@
 package io.secondcall.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +57,7 @@ public final class Radicale implements AutoCloseable {
     requireBinary();
     Files.createDirectories(dir.resolve("collections"));
     Files.writeString(dir.resolve("users"), "", StandardCharsets.UTF_8);
-    int port = freePort();
+    int port = ServerProcesses.freePort();
     Path config = dir.resolve("config");
     Files.writeString(config, config(dir, port), StandardCharsets.UTF_8);
     Process process = new ProcessBuilder(BINARY.toString(), "--config", config.toString())
@@ -177,31 +171,11 @@ public final class Radicale implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ServerProcesses.stop(process);
   }
 
-  /** Polls the port until it accepts connections; waits on the process between polls, so a crash ends the wait. */
   private void awaitListening() throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(STARTUP);
-    while (Instant.now().isBefore(deadline)) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-        return;
-      } catch (IOException notYet) {
-        if (process.waitFor(50, TimeUnit.MILLISECONDS)) {
-          throw new IOException("radicale exited with " + process.exitValue() + ":\n" + log());
-        }
-      }
-    }
-    throw new IOException("radicale did not listen on port " + port + " within " + STARTUP + ":\n" + log());
+    ServerProcesses.awaitListening("radicale", process, port, STARTUP, this::log);
   }
 
   private static String config(Path dir, int port) {
@@ -227,12 +201,6 @@ public final class Radicale implements AutoCloseable {
         "[logging]",
         "level = warning",
         ""));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   /** Radicale closes kept-alive connections; a request that met a closed one is sent once more. */
