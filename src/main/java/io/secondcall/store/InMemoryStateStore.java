@@ -25,41 +25,25 @@ import java.util.Optional;
 public final class InMemoryStateStore implements StateStore {
 
   private Tables tables = new Tables();
-  private int depth;
+  private final NestedTransactions transactions = new NestedTransactions(this::run);
 
   @Override
   public synchronized void inTransaction(Runnable work) {
-    Objects.requireNonNull(work, "work");
-    if (depth > 0) {
-      depth++;
-      try {
-        work.run();
-      } finally {
-        depth--;
-      }
-      return;
-    }
-    run(work, false);
+    transactions.inTransaction(work);
   }
 
   @Override
   public synchronized void inDiscardedTransaction(Runnable work) {
-    Objects.requireNonNull(work, "work");
-    if (depth > 0) {
-      throw new IllegalStateException("a discarded transaction cannot run inside another transaction");
-    }
-    run(work, true);
+    transactions.inDiscardedTransaction(work);
   }
 
   private void run(Runnable work, boolean discarded) {
     Tables before = tables.copy();
-    depth = 1;
     boolean done = false;
     try {
       work.run();
       done = true;
     } finally {
-      depth = 0;
       if (!done || discarded) {
         tables = before;
       }

@@ -43,7 +43,7 @@ public final class SqliteStateStore implements StateStore {
   /** Message-ID to conversation id; only hits are cached, and links are never removed. */
   private final Cache<String, String> messageCache =
       Caffeine.newBuilder().maximumSize(MESSAGE_CACHE_SIZE).executor(Runnable::run).build();
-  private int depth;
+  private final NestedTransactions transactions = new NestedTransactions(this::run);
 
   private SqliteStateStore(Sql sql) {
     this.sql = sql;
@@ -79,39 +79,22 @@ public final class SqliteStateStore implements StateStore {
 
   @Override
   public synchronized void inTransaction(Runnable work) {
-    Objects.requireNonNull(work, "work");
-    if (depth > 0) {
-      depth++;
-      try {
-        work.run();
-      } finally {
-        depth--;
-      }
-      return;
-    }
-    run(work, false);
+    transactions.inTransaction(work);
   }
 
   @Override
   public synchronized void inDiscardedTransaction(Runnable work) {
-    Objects.requireNonNull(work, "work");
-    if (depth > 0) {
-      throw new IllegalStateException("a discarded transaction cannot run inside another transaction");
-    }
-    run(work, true);
+    transactions.inDiscardedTransaction(work);
   }
 
   private void run(Runnable work, boolean discarded) {
     sql.begin();
-    depth = 1;
     try {
       work.run();
     } catch (Throwable failure) {
-      depth = 0;
       rollback(failure);
       throw failure;
     }
-    depth = 0;
     if (discarded) {
       rollback(null);
     } else {
