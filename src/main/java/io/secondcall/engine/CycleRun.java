@@ -69,12 +69,12 @@ final class CycleRun {
   }
 
   /**
-   * Handles one message so that a message the rules cannot cope with is logged and skipped
-   * instead of failing the cycle for everybody else.
+   * Handles one message in a transaction of its own, so that a message the rules cannot cope
+   * with is rolled back, logged and skipped instead of failing the cycle for everybody else.
    */
   static void guarded(CycleRun run, String folder, MailMessage m, Runnable handling) {
     try {
-      handling.run();
+      run.store.inTransaction(handling);
     } catch (RuntimeException e) {
       if (e instanceof ServerAccessException) {
         throw e;

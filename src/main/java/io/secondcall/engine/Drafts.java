@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -90,9 +91,13 @@ final class Drafts {
     boolean businessDay = run.settings.calendar().isBusinessDay(today);
     List<Conversation> conversations = new ArrayList<>(run.store.activeConversations());
     conversations.sort(Comparator.comparing(Conversation::lastTouchAt));
+    // One read for all conversations: which of them have a draft still waiting for the user.
+    Set<String> waiting = new HashSet<>();
+    for (State state : List.of(State.DRAFTED, State.PREPARING)) {
+      run.store.stepsIn(state).forEach(s -> waiting.add(s.conversationId()));
+    }
     for (Conversation c : conversations) {
-      boolean pending = run.store.steps(c.id()).stream()
-          .anyMatch(s -> s.state() == State.DRAFTED || s.state() == State.PREPARING);
+      boolean pending = waiting.contains(c.id());
       Optional<PlannedStep> next = policy.next(c, pending);
       if (next.isEmpty()) {
         if (!pending && policy.exhausted(c)) {

@@ -59,9 +59,10 @@ final class Meetings {
     List<Meeting> meetings = meetings(calendar.events(new TimeRange(notBefore, run.now.plus(AHEAD))));
     run.store.inTransaction(() -> {
       endAnswered(meetings);
+      List<Conversation> known = new ArrayList<>(run.store.conversations());
       for (Meeting m : meetings) {
         if (!m.event().time().end().isAfter(run.now)) {
-          afterMeeting(m, meetings);
+          afterMeeting(m, meetings, known);
         }
       }
     });
@@ -126,35 +127,39 @@ final class Meetings {
     return createdAfter || accepted;
   }
 
-  private void end(Conversation c, String reason) {
+  private Conversation end(Conversation c, String reason) {
     Conversation ended = c.ended(Conversation.Status.MEETING_BOOKED, reason, run.now);
     run.store.save(ended);
     run.record(Action.Kind.REPLIED, ended, reason, run.now);
     run.digest("meeting:" + c.id(), ended, "ended", CycleRun.describe(ended) + ": " + reason + ", sequence ended");
+    return ended;
   }
 
   /**
    * A held meeting with nothing booked after it and no mail from its contacts since starts the
    * second call, threaded into the mail conversation with the same contact where there is one.
    */
-  private void afterMeeting(Meeting m, List<Meeting> all) {
+  private void afterMeeting(Meeting m, List<Meeting> all, List<Conversation> known) {
     String id = Ids.conversationId(m.root());
     CalendarEvent e = m.event();
     if (run.store.conversation(id).isPresent() || bookedAfter(m, all) || mailSince(m)) {
       return;
     }
-    Optional<Conversation> thread = run.store.conversations().stream()
+    Optional<Conversation> thread = known.stream()
         .filter(m::with)
         .filter(c -> c.startedAt().isBefore(e.time().end()))
         .max(Comparator.comparing(Conversation::lastTouchAt));
-    thread.filter(Conversation::isActive).ifPresent(c -> end(c, "met in \"" + e.title() + "\" on "
-        + run.when(e.time().start())));
+    thread.filter(Conversation::isActive).ifPresent(c -> {
+      Conversation ended = end(c, "met in \"" + e.title() + "\" on " + run.when(e.time().start()));
+      known.replaceAll(x -> x.id().equals(ended.id()) ? ended : x);
+    });
     Conversation c = new Conversation(id, m.contacts(), e.title().isBlank() ? "our meeting" : e.title(), m.root(),
         thread.map(Conversation::threadId).orElse(null), e.time().start(), e.time().end(),
         thread.map(Conversation::lastMessageId).orElse(m.root()),
         thread.map(Conversation::lastReferences).orElse(List.of()), e.description(),
         thread.map(t -> t.touches() + 1).orElse(1), 0, 1, null, Conversation.Status.ACTIVE, null, null);
     run.store.save(c);
+    known.add(c);
     Instant call = run.settings.calendar().dueAfter(e.time().end(), run.settings.rules().afterMeetingDays());
     run.store.saveCallback(new CallbackRecord(id + ".meeting", id, null,
         new TimeRange(call, call.plus(run.settings.callbackLength())), null, CallbackRecord.State.REQUESTED, run.now));

@@ -54,12 +54,12 @@ final class SentMail {
     Map<Long, String> texts = needText.isEmpty()
         ? Map.of()
         : run.mail.texts(MailFolder.SENT, changes.cursor().uidValidity(), needText);
-    run.store.inTransaction(() -> {
-      for (MailMessage m : messages) {
-        CycleRun.guarded(run, "Sent", m, () -> handle(m.withText(texts.get(m.uid()))));
-      }
-      run.store.saveCursor(MailFolder.SENT, changes.cursor());
-    });
+    // One transaction per message, so a message the rules choke on leaves nothing half done;
+    // handling is idempotent, so a crash before the cursor is saved only means reading again.
+    for (MailMessage m : messages) {
+      CycleRun.guarded(run, "Sent", m, () -> handle(m.withText(texts.get(m.uid()))));
+    }
+    run.store.saveCursor(MailFolder.SENT, changes.cursor());
   }
 
   private void handle(MailMessage m) {

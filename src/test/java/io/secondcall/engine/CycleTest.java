@@ -11,12 +11,15 @@ import io.secondcall.core.Identity;
 import io.secondcall.core.MailMessage;
 import io.secondcall.core.WorkingHours;
 import io.secondcall.port.MailFolder;
+import io.secondcall.port.StateStore;
 import io.secondcall.port.StepRecord;
 import io.secondcall.store.InMemoryStateStore;
 import io.secondcall.template.DigestComposer;
 import io.secondcall.template.DraftComposer;
 import io.secondcall.template.Templates;
 import jakarta.mail.internet.MimeMessage;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -350,6 +353,34 @@ class CycleTest {
     assertThat(stopped).hasSize(1);
     assertThat(only().status()).isEqualTo(Conversation.Status.STOPPED);
     assertThat(mail.drafts).isEmpty();
+  }
+
+  @Test
+  void aMessageTheRulesChokeOnIsSkippedWithNothingHalfDoneAndTheOthersAreHandled() {
+    outreach("poison@northwind.example", "2026-11-30T09:00", "bob@globex.example", "Offer");
+    outreach("p1@northwind.example", "2026-11-30T10:00", ALICE, "Proposal");
+    StateStore poisoned = (StateStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
+          if (method.getName().equals("linkMessage") && "poison@northwind.example".equals(args[0])) {
+            throw new IllegalStateException("rules choked");
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    clock.set(at("2026-12-03T09:30"));
+    EngineSettings s = settings();
+    Templates templates = Templates.load(null, ZONE, clock, Locale.ENGLISH);
+
+    CycleReport report = new Cycle(s, mail, mail, poisoned, new FollowUpWriter(s, templates, new DraftComposer()),
+        new DigestComposer(), clock).run();
+
+    assertThat(report.skippedMessages()).isEqualTo(1);
+    assertThat(only().contact().address()).as("the poisoned outreach left no half-saved conversation")
+        .isEqualTo(ALICE);
+    assertThat(mail.drafts).hasSize(1);
   }
 
   @Test
