@@ -25,6 +25,11 @@ import java.util.Objects;
  * @param status where the sequence stands
  * @param endReason a short human reason once the sequence ended, else null
  * @param endedAt when it ended, else null
+ * @param me the user's own address and display name in this conversation (the From of their last
+ *     message), so that a follow-up comes from the address the prospect knows; null for the
+ *     configured first address
+ * @param version how often the stored row was written; a store refuses to overwrite a row that
+ *     changed since this copy was read (a {@code stop} that landed during a cycle)
  */
 public record Conversation(
     String id,
@@ -43,7 +48,9 @@ public record Conversation(
     LocalDate pausedUntil,
     Status status,
     String endReason,
-    Instant endedAt) {
+    Instant endedAt,
+    EmailAddress me,
+    long version) {
 
   public enum Status {
     ACTIVE,
@@ -51,7 +58,9 @@ public record Conversation(
     MEETING_BOOKED,
     BOUNCED,
     STOPPED,
-    EXHAUSTED;
+    EXHAUSTED,
+    /** Turned out not to be outreach: the contact is a mailing list that inbound mail revealed later. */
+    IGNORED;
 
     public boolean isEnded() {
       return this != ACTIVE;
@@ -75,6 +84,18 @@ public record Conversation(
     subject = subject == null ? "" : subject;
     lastText = lastText == null ? "" : lastText;
     Objects.requireNonNull(status, "status");
+    if (version < 0) {
+      throw new IllegalArgumentException("version must not be negative");
+    }
+  }
+
+  /** A conversation not stored yet, from the configured address. */
+  public Conversation(String id, List<EmailAddress> contacts, String subject, String rootMessageId, String threadId,
+      Instant startedAt, Instant lastTouchAt, String lastMessageId, List<String> lastReferences, String lastText,
+      int touches, int stepsDone, int firstStepDays, LocalDate pausedUntil, Status status, String endReason,
+      Instant endedAt) {
+    this(id, contacts, subject, rootMessageId, threadId, startedAt, lastTouchAt, lastMessageId, lastReferences,
+        lastText, touches, stepsDone, firstStepDays, pausedUntil, status, endReason, endedAt, null, 0);
   }
 
   /** Began with a meeting: the subject is the meeting's title, {@code startedAt} its start. */
@@ -99,25 +120,46 @@ public record Conversation(
   public Conversation touched(Instant at, String messageId, List<String> references, String text, boolean usesStep) {
     return new Conversation(id, contacts, subject, rootMessageId, threadId, startedAt, at, messageId,
         references, text == null || text.isBlank() ? lastText : text, touches + 1,
-        usesStep ? stepsDone + 1 : stepsDone, firstStepDays, pausedUntil, status, endReason, endedAt);
+        usesStep ? stepsDone + 1 : stepsDone, firstStepDays, pausedUntil, status, endReason, endedAt, me, version);
   }
 
   /** A step was drafted (or, with auto-send, sent): it is never prepared again. */
   public Conversation stepUsed() {
     return new Conversation(id, contacts, subject, rootMessageId, threadId, startedAt, lastTouchAt,
         lastMessageId, lastReferences, lastText, touches, stepsDone + 1, firstStepDays, pausedUntil,
-        status, endReason, endedAt);
+        status, endReason, endedAt, me, version);
   }
 
   public Conversation pausedUntil(LocalDate date) {
     return new Conversation(id, contacts, subject, rootMessageId, threadId, startedAt, lastTouchAt,
         lastMessageId, lastReferences, lastText, touches, stepsDone, firstStepDays, date, status,
-        endReason, endedAt);
+        endReason, endedAt, me, version);
   }
 
   public Conversation ended(Status newStatus, String reason, Instant at) {
     return new Conversation(id, contacts, subject, rootMessageId, threadId, startedAt, lastTouchAt,
         lastMessageId, lastReferences, lastText, touches, stepsDone, firstStepDays, pausedUntil,
-        newStatus, reason, at);
+        newStatus, reason, at, me, version);
+  }
+
+  /** The sequence goes on from where it was: undoes a stop. */
+  public Conversation resumed() {
+    return new Conversation(id, contacts, subject, rootMessageId, threadId, startedAt, lastTouchAt,
+        lastMessageId, lastReferences, lastText, touches, stepsDone, firstStepDays, pausedUntil,
+        Status.ACTIVE, null, null, me, version);
+  }
+
+  /** The user wrote from {@code address} in this conversation. */
+  public Conversation from(EmailAddress address) {
+    return new Conversation(id, contacts, subject, rootMessageId, threadId, startedAt, lastTouchAt,
+        lastMessageId, lastReferences, lastText, touches, stepsDone, firstStepDays, pausedUntil,
+        status, endReason, endedAt, address, version);
+  }
+
+  /** This conversation as stored under {@code newVersion}: what a store hands back from a save. */
+  public Conversation withVersion(long newVersion) {
+    return new Conversation(id, contacts, subject, rootMessageId, threadId, startedAt, lastTouchAt,
+        lastMessageId, lastReferences, lastText, touches, stepsDone, firstStepDays, pausedUntil,
+        status, endReason, endedAt, me, newVersion);
   }
 }

@@ -26,6 +26,24 @@ public final class Ids {
     return dot < 0 ? stepId : stepId.substring(0, dot);
   }
 
+  /** The domain of Message-IDs secondcall makes up for messages that have none. */
+  static final String SYNTHETIC_DOMAIN = "secondcall.invalid";
+
+  /**
+   * A stand-in Message-ID for a message that has none, derived from what the message says (date,
+   * sender, recipients, subject, size) so that it stays the same when a server renumbers its
+   * UIDs or the mailbox moves to another server. Never written into a header: see
+   * {@link #isSynthetic}.
+   */
+  public static String syntheticMessageId(String... content) {
+    return "nomsgid-" + sha256Hex(String.join("\u0000", content)).substring(0, 24) + "@" + SYNTHETIC_DOMAIN;
+  }
+
+  /** Whether {@code messageId} was made up by {@link #syntheticMessageId}: no other mail knows it. */
+  public static boolean isSynthetic(String messageId) {
+    return messageId != null && messageId.endsWith("@" + SYNTHETIC_DOMAIN);
+  }
+
   public static String sha256Hex(String text) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -22,8 +22,14 @@ public record Inbound(Kind kind, Optional<LocalDate> returnDate, List<EmailAddre
     BOUNCE,
     /** Out of office: pauses the sequence. */
     AUTO_REPLY,
-    /** Written by a machine (newsletter, notification, calendar response, read receipt): ignored. */
+    /** Positively written by a machine (Auto-Submitted, read receipt, calendar response, ticket acknowledgement, no-reply sender): ignored. */
     AUTOMATED,
+    /**
+     * Carries list or bulk headers ({@code List-Id}, {@code List-Unsubscribe}, {@code Precedence:
+     * bulk}): a newsletter, or a person's answer sent through a CRM or a Google Group. An answer
+     * when it comes from the contact or in the thread; never from a mere colleague.
+     */
+    LIST,
     /** Written by a person: a candidate genuine reply. */
     PERSONAL
   }

@@ -8,16 +8,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Sorts inbound mail (SPEC section 4): the user's own copies, bounces, auto-replies, automated
- * mail, and what is left: personal mail that may be a genuine reply. The order matters: a bounce
- * is often also auto-submitted, and an out-of-office may carry {@code Auto-Submitted}.
+ * Sorts inbound mail (SPEC section 4): the user's own copies, bounces, auto-replies, mail that
+ * is positively automated, list mail, and what is left: personal mail that may be a genuine
+ * reply. The order matters: a bounce is often also auto-submitted, and an out-of-office may carry
+ * {@code Auto-Submitted}. List headers alone prove nothing about who wrote a message, so list
+ * mail is a kind of its own that the reply rules still read.
  */
 public final class InboundClassifier {
 
-  /** Senders of delivery reports and of mail nobody reads replies to. */
+  /** Senders of delivery reports. */
   private static final Pattern DAEMON = Pattern.compile("^(?:mailer-daemon|postmaster)$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NO_REPLY = Pattern.compile(
-      "^(?:no-?reply|do-?not-?reply|donotreply|bounces?|notifications?)(?:[+\\-._].*)?$", Pattern.CASE_INSENSITIVE);
 
   /** Subjects of non-standard (non-DSN) bounces from mailer daemons. */
   private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
@@ -55,12 +55,12 @@ public final class InboundClassifier {
     if (automated.isPresent()) {
       return Inbound.of(Inbound.Kind.AUTOMATED, automated.get());
     }
-    String precedence = m.header("precedence").map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("");
-    if (precedence.equals("bulk") || precedence.equals("list") || precedence.equals("junk")) {
-      return Inbound.of(Inbound.Kind.AUTOMATED, "automated (Precedence: " + precedence + ")");
-    }
-    if (m.from() != null && NO_REPLY.matcher(m.from().localPart()).matches()) {
+    if (SystemAddresses.isSystem(m.from())) {
       return Inbound.of(Inbound.Kind.AUTOMATED, "automated (no-reply sender)");
+    }
+    Optional<String> list = AutomatedMail.listReason(m);
+    if (list.isPresent()) {
+      return Inbound.of(Inbound.Kind.LIST, list.get());
     }
     return Inbound.of(Inbound.Kind.PERSONAL, "personal message");
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Decides which sent messages are outreach that waits for an answer (SPEC section 3). */
@@ -20,12 +21,22 @@ public final class OutreachRules {
   private final Identity identity;
   private final FollowUpRules rules;
   private final List<EmailAddress> tags;
+  private final Predicate<EmailAddress> mailingLists;
 
   /** @throws IllegalArgumentException when a tag address is not an email address */
   public OutreachRules(Identity identity, FollowUpRules rules) {
+    this(identity, rules, a -> false);
+  }
+
+  /**
+   * @param mailingLists whether an address is known to be a mailing list (learned from inbound
+   *     mail): a post to a list is not outreach
+   */
+  public OutreachRules(Identity identity, FollowUpRules rules, Predicate<EmailAddress> mailingLists) {
     this.identity = Objects.requireNonNull(identity, "identity");
     this.rules = Objects.requireNonNull(rules, "rules");
     this.tags = rules.tagAddresses().stream().sorted().map(EmailAddress::of).toList();
+    this.mailingLists = Objects.requireNonNull(mailingLists, "mailingLists");
   }
 
   /**
@@ -35,7 +46,7 @@ public final class OutreachRules {
    *     is never tracked, so a first run on years of sent mail drafts nothing for it
    */
   public OutreachDecision evaluate(MailMessage sent, Instant firstScanAt) {
-    Optional<String> automated = AutomatedMail.reason(sent);
+    Optional<String> automated = AutomatedMail.reason(sent).or(() -> AutomatedMail.listReason(sent));
     if (automated.isPresent()) {
       return OutreachDecision.ignored(automated.get());
     }
@@ -53,7 +64,15 @@ public final class OutreachRules {
       }
       firstStepDays = tag.getAsInt();
     }
+    Optional<EmailAddress> list = sent.recipients().stream().filter(mailingLists).findFirst();
+    if (list.isPresent()) {
+      return OutreachDecision.ignored("mailing list post (" + list.get().address() + ")");
+    }
     List<EmailAddress> contacts = contacts(sent);
+    if (contacts.isEmpty() && sent.recipients().stream().anyMatch(SystemAddresses::isSystem)) {
+      return OutreachDecision.ignored("to a system address (" + sent.recipients().stream()
+          .filter(SystemAddresses::isSystem).findFirst().orElseThrow().address() + ")");
+    }
     if (contacts.isEmpty()) {
       return OutreachDecision.ignored(sent.recipients().isEmpty() ? "no recipients" : noContactReason(sent));
     }
@@ -67,7 +86,7 @@ public final class OutreachRules {
   private List<EmailAddress> contacts(MailMessage sent) {
     Map<String, EmailAddress> byAddress = new LinkedHashMap<>();
     for (EmailAddress a : sent.recipients()) {
-      if (identity.isExternal(a) && tagDays(a).isEmpty()) {
+      if (identity.isExternal(a) && tagDays(a).isEmpty() && !SystemAddresses.isSystem(a)) {
         byAddress.putIfAbsent(a.address(), a);
       }
     }

@@ -43,6 +43,15 @@ public final class ReplyMatcher {
    * @param conversationMessageIds every Message-ID known to belong to the conversation
    */
   public boolean answers(MailMessage personal, Conversation c, Set<String> conversationMessageIds) {
+    return answers(personal, c, conversationMessageIds, false);
+  }
+
+  /**
+   * As {@link #answers(MailMessage, Conversation, Set)}; with {@code listMail} (the message carries
+   * list or bulk headers) only the thread or the contact themselves count, never a colleague: a
+   * company newsletter is no answer, but a contact's answer sent through a CRM is.
+   */
+  public boolean answers(MailMessage personal, Conversation c, Set<String> conversationMessageIds, boolean listMail) {
     EmailAddress from = personal.from();
     if (from == null || identity.isMe(from) || !personal.date().isAfter(c.lastTouchAt())) {
       return false;
@@ -59,7 +68,7 @@ public final class ReplyMatcher {
     if (c.contacts().stream().anyMatch(contact -> sameMailbox(contact, from))) {
       return true;
     }
-    return match == FollowUpRules.ReplyMatch.DOMAIN
+    return !listMail && match == FollowUpRules.ReplyMatch.DOMAIN
         && !isFreeMail(from.domain())
         && c.contacts().stream().anyMatch(contact -> contact.domain().equals(from.domain()));
   }

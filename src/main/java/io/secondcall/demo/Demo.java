@@ -98,7 +98,7 @@ public final class Demo {
           print(day, settings.calendar(), report, userActions);
           scenario.arrivals(day);
         }
-        outro(mailbox, new StatusView(store, settings), scenario);
+        outro(mailbox, new StatusView(store, settings, clock), scenario);
         calendar(calendar, calendarFile);
       }
     } finally {

@@ -122,7 +122,9 @@ final class Callbacks {
     run.store.inTransaction(() -> {
       run.store.saveCallback(cb);
       run.digest(blockId, c, "callback", "Call " + CycleRun.describe(c) + " booked for "
-          + run.when(slot.get().start()) + (phone == null ? " (number unknown)" : " at " + phone.international()));
+          + run.when(slot.get().start()) + (phone == null ? " (number unknown)" : " at " + phone.international())
+          + ", " + (step == null ? (c.startedWithMeeting() ? "after the meeting" : "the call you promised")
+              : Drafts.stepName(step)));
     });
     busy.add(slot.get());
     write(c, cb);

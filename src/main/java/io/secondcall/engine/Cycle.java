@@ -15,15 +15,19 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * One full cycle, the only place that orchestrates: read Sent, then the inbox, then the stop
- * folder, then the calendar's meetings; settle drafts; prepare what is due; clean up after ended
- * sequences; book and cancel callback blocks; deliver the digest.
- * Sent goes first so that a draft the user sent counts as a touch before its absence from
+ * One full cycle, the only place that orchestrates: read what is new in Sent, the inbox, the stop
+ * folder and the calendar, learn the mailing lists the inbox reveals, and apply it all as one
+ * timeline in order of time; then settle drafts, clean up after ended sequences, prepare what
+ * is due, book and cancel callback blocks, and deliver the digest. All mail is read before the
+ * drafts are settled, so that a draft the user sent counts as a touch before its absence from
  * Drafts could be mistaken for a deletion.
  */
 public final class Cycle {
@@ -66,7 +70,13 @@ public final class Cycle {
   /** Runs one cycle and writes its results. */
   public CycleReport run() {
     CycleRun run = new CycleRun(settings, mail, sink, store, clock.instant(), false);
-    execute(run);
+    try {
+      execute(run);
+    } catch (ServerAccessException e) {
+      // Calendar failures are handled inside; what reaches here is the mail server's.
+      Outages.mailFailed(store, run.now, e, !e.isTransient());
+      throw e;
+    }
     return run.report;
   }
 
@@ -82,13 +92,29 @@ public final class Cycle {
       store.setFirstScanAt(run.now);
       return run.now;
     });
+    run.firstScanAt(firstScan);
     Instant notBefore = firstScan.minus(Duration.ofDays(settings.rules().lookbackDays()));
-    new SentMail(run, firstScan, calendar != null).process(mail.changes(MailFolder.SENT, store.cursor(MailFolder.SENT), notBefore));
-    new InboundMail(run).process(mail.changes(MailFolder.INBOX, store.cursor(MailFolder.INBOX), notBefore));
-    stopFolder(run, mail.changes(MailFolder.STOP, store.cursor(MailFolder.STOP), notBefore));
+    FolderChanges sent = mail.changes(MailFolder.SENT, store.cursor(MailFolder.SENT), notBefore);
+    FolderChanges inbox = mail.changes(MailFolder.INBOX, store.cursor(MailFolder.INBOX), notBefore);
+    FolderChanges stop = mail.changes(MailFolder.STOP, store.cursor(MailFolder.STOP), notBefore);
+    Outages.mailWorks(run);
+    InboundMail inboundMail = new InboundMail(run);
+    inboundMail.learnLists(inbox);
+
+    Timeline timeline = new Timeline();
+    timeline.addAll(new SentMail(run, firstScan, calendar != null).events(sent));
+    timeline.addAll(inboundMail.events(inbox, sent.messages()));
+    timeline.addAll(stopEvents(run, stop));
     boolean calendarUp = calendar != null
         && calendar.guard().mayTry(run.now)
-        && calendarWork(run, () -> new Meetings(run, calendarOf(run), notBefore).process());
+        && calendarWork(run, () -> timeline.addAll(new Meetings(run, calendarOf(run), notBefore).events()));
+    timeline.apply(run);
+    store.inTransaction(() -> {
+      store.saveCursor(MailFolder.SENT, sent.cursor());
+      store.saveCursor(MailFolder.INBOX, inbox.cursor());
+      store.saveCursor(MailFolder.STOP, stop.cursor());
+    });
+
     Drafts drafts = new Drafts(run, writer);
     drafts.reconcile();
     drafts.cleanUp();
@@ -118,40 +144,48 @@ public final class Cycle {
     try {
       work.run();
       guard.succeeded();
+      Outages.calendarWorks(run);
       return true;
     } catch (ServerAccessException e) {
       guard.failed(run.now, e);
       run.report.calendarFailed(e);
+      Outages.calendarFailed(run, e);
       LOG.warn("{} calendar: {}; retried after {}", settings.me().address(), e.getMessage(), run.when(guard.retryAt()));
     } catch (CalendarDataException e) {
       // A broken calendar file is the user's to fix; mail work goes on meanwhile.
       run.report.calendarFailed(e);
+      Outages.calendarFailed(run, e);
       LOG.warn("{} {}; no calendar work this cycle", settings.me().address(), e.getMessage());
     }
     return false;
   }
 
-  /** Conversations the user moved to the stop folder end there. */
-  private void stopFolder(CycleRun run, FolderChanges changes) {
-    store.inTransaction(() -> {
-      Set<String> stopped = new HashSet<>();
-      for (MailMessage m : changes.messages()) {
-        Set<String> ids = new HashSet<>(m.referencedIds());
-        ids.add(m.messageId());
-        for (String id : ids) {
-          store.conversationOfMessage(id).flatMap(store::conversation)
-              .filter(Conversation::isActive)
-              .filter(c -> stopped.add(c.id()))
-              .ifPresent(c -> stop(run, c, "moved to " + settings.rules().stopFolder()));
-        }
-      }
-      store.saveCursor(MailFolder.STOP, changes.cursor());
-    });
+  /**
+   * Conversations the user moved to the stop folder end there. When the user moved them is not
+   * known, so the stops come last in the timeline.
+   */
+  private List<Timeline.Event> stopEvents(CycleRun run, FolderChanges changes) {
+    run.report.countSkipped(changes.skipped());
+    List<Timeline.Event> events = new ArrayList<>();
+    for (MailMessage m : changes.messages()) {
+      events.add(new Timeline.Event(run.now, Timeline.Source.STOP, m.uid(),
+          "stop folder UID " + m.uid() + " <" + m.messageId() + ">", () -> {
+            Set<String> ids = new LinkedHashSet<>(m.referencedIds());
+            ids.add(m.messageId());
+            Set<String> stopped = new HashSet<>();
+            for (String id : ids) {
+              store.conversationOfMessage(id).flatMap(store::conversation)
+                  .filter(Conversation::isActive)
+                  .filter(c -> stopped.add(c.id()))
+                  .ifPresent(c -> stop(run, c, "moved to " + settings.rules().stopFolder()));
+            }
+          }));
+    }
+    return events;
   }
 
   static void stop(CycleRun run, Conversation c, String reason) {
-    Conversation ended = c.ended(Conversation.Status.STOPPED, reason, run.now);
-    run.store.save(ended);
+    Conversation ended = run.store.save(c.ended(Conversation.Status.STOPPED, reason, run.now));
     run.record(Action.Kind.STOPPED, ended, reason, run.now);
     run.digest("stopped:" + c.id(), ended, "ended", CycleRun.describe(ended) + ": stopped (" + reason + ")");
   }

@@ -1,11 +1,11 @@
 package io.secondcall.engine;
 
 import io.secondcall.core.Conversation;
-import io.secondcall.core.MailMessage;
 import io.secondcall.port.DigestEntry;
 import io.secondcall.port.DraftSink;
 import io.secondcall.port.MailSource;
 import io.secondcall.port.ServerAccessException;
+import io.secondcall.port.StaleStateException;
 import io.secondcall.port.StateStore;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,12 +21,18 @@ final class CycleRun {
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
+  /** How often work that met a row changed by someone else is read and decided again. */
+  static final int STALE_RETRIES = 3;
+
   final EngineSettings settings;
   final MailSource mail;
   final DraftSink sink;
   final StateStore store;
   final Instant now;
   final CycleReport report;
+  /** Events before this are history secondcall found at its first scan, not news for the digest. */
+  private Instant firstScanAt = Instant.MIN;
+  private ActiveIndex active;
 
   CycleRun(EngineSettings settings, MailSource mail, DraftSink sink, StateStore store, Instant now, boolean dryRun) {
     this.settings = settings;
@@ -39,6 +45,18 @@ final class CycleRun {
 
   boolean dryRun() {
     return report.dryRun();
+  }
+
+  void firstScanAt(Instant at) {
+    firstScanAt = at;
+  }
+
+  /** The active conversations by contact and thread, kept current by the parts of the cycle. */
+  ActiveIndex active() {
+    if (active == null) {
+      active = new ActiveIndex(store);
+    }
+    return active;
   }
 
   ZoneId zone() {
@@ -65,22 +83,54 @@ final class CycleRun {
 
   /** Queues a digest line; stored with the action so a crash can neither lose nor repeat it. */
   void digest(String key, Conversation c, String kind, String text) {
+    digest(key, c, kind, text, now);
+  }
+
+  /**
+   * Queues a digest line about something that happened at {@code happened}. What happened before
+   * secondcall's first scan is history it found, not news: a thread answered before installation
+   * never started a sequence, so no sequence "ended".
+   */
+  void digest(String key, Conversation c, String kind, String text, Instant happened) {
+    if (happened.isBefore(firstScanAt)) {
+      return;
+    }
     store.addDigestEntry(new DigestEntry(key, c == null ? null : c.id(), kind, text, now));
   }
 
   /**
-   * Handles one message in a transaction of its own, so that a message the rules cannot cope
+   * Runs {@code work} in one transaction; when it meets a conversation that changed since it was
+   * read (a stop from another process), it is rolled back and run again, reading afresh.
+   */
+  void transaction(Runnable work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        store.inTransaction(work);
+        return;
+      } catch (StaleStateException e) {
+        active = null;
+        if (attempt >= STALE_RETRIES) {
+          throw e;
+        }
+        LOG.debug("{} {}; deciding again", settings.me().address(), e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Handles one message or event in a transaction of its own, so that one the rules cannot cope
    * with is rolled back, logged and skipped instead of failing the cycle for everybody else.
    */
-  static void guarded(CycleRun run, String folder, MailMessage m, Runnable handling) {
+  void guarded(String what, Runnable handling) {
     try {
-      run.store.inTransaction(handling);
+      transaction(handling);
     } catch (RuntimeException e) {
       if (e instanceof ServerAccessException) {
         throw e;
       }
-      LOG.warn("{} {} UID {} <{}> skipped: {}", run.settings.me().address(), folder, m.uid(), m.messageId(), e.toString());
-      run.report.countSkipped(1);
+      active = null;
+      LOG.warn("{} {} skipped: {}", settings.me().address(), what, e.toString());
+      report.countSkipped(1);
     }
   }
 

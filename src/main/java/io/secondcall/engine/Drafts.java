@@ -4,6 +4,7 @@ import io.secondcall.core.Conversation;
 import io.secondcall.core.FollowUpPolicy;
 import io.secondcall.core.PlannedStep;
 import io.secondcall.core.StepKind;
+import io.secondcall.port.FolderMissingException;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.StepRecord;
 import io.secondcall.port.StepRecord.State;
@@ -15,6 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prepares due follow-up drafts, and keeps the drafts folder and the state in step: drafts the
@@ -24,6 +28,8 @@ import java.util.Set;
  * before its draft is written; after a crash the drafts folder says whether the write landed.
  */
 final class Drafts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Cycle.class);
 
   private final CycleRun run;
   private final FollowUpWriter writer;
@@ -35,14 +41,34 @@ final class Drafts {
     this.policy = new FollowUpPolicy(run.settings.rules(), run.settings.calendar());
   }
 
-  /** Settles steps left PREPARING by a crash and notices drafts the user deleted. */
+  /** Meta key: the drafts folder was found missing (and reported) at this instant. */
+  static final String FOLDER_MISSING = "outage.drafts";
+
+  /** False while the drafts folder we wrote to has vanished: nothing is drafted then. */
+  private boolean folderThere = true;
+
+  /**
+   * Settles steps left PREPARING by a crash and notices drafts the user deleted. A drafts folder
+   * that vanished (renamed, deleted, a changed config) says nothing about the drafts in it: then
+   * nothing is skipped, nothing drafted, and the user is told.
+   */
   void reconcile() {
     List<StepRecord> open = new ArrayList<>(run.store.stepsIn(State.PREPARING));
     open.addAll(run.store.stepsIn(State.DRAFTED));
     if (open.isEmpty()) {
       return;
     }
-    Set<String> inDrafts = run.mail.secondcallIds(MailFolder.DRAFTS);
+    Set<String> inDrafts;
+    try {
+      inDrafts = run.mail.secondcallIds(MailFolder.DRAFTS);
+      folderBack();
+    } catch (FolderMissingException e) {
+      if (open.stream().anyMatch(s -> s.state() == State.DRAFTED)) {
+        folderMissing(e, open.size());
+        return;
+      }
+      inDrafts = Set.of(); // never created yet: the first draft creates it
+    }
     for (StepRecord step : open) {
       Optional<Conversation> c = run.store.conversation(step.conversationId());
       boolean present = inDrafts.contains(step.secondcallId());
@@ -61,28 +87,60 @@ final class Drafts {
     }
   }
 
-  /** Removes the unsent drafts of sequences that ended (reply, bounce, stop). */
+  private void folderMissing(FolderMissingException e, int drafts) {
+    folderThere = false;
+    LOG.warn("{} {}: {} draft(s) cannot be checked; nothing is skipped and nothing drafted until it is back",
+        run.settings.me().address(), e.getMessage(), drafts);
+    if (run.store.meta(FOLDER_MISSING).isEmpty()) {
+      run.transaction(() -> {
+        run.store.setMeta(FOLDER_MISSING, Long.toString(run.now.toEpochMilli()));
+        run.digest("drafts-missing:" + run.now.toEpochMilli(), null, "login", "The drafts folder is gone ("
+            + e.getMessage() + "). " + drafts + " draft(s) of secondcall were in it; no step was skipped and none"
+            + " is drafted until the folder is back. Restore or rename it, or set mail.imap.drafts_folder.");
+      });
+    }
+  }
+
+  private void folderBack() {
+    if (run.store.meta(FOLDER_MISSING).isPresent()) {
+      run.store.setMeta(FOLDER_MISSING, null);
+    }
+  }
+
+  /**
+   * Removes every draft of ours nobody wants any more: of sequences that ended (reply, bounce,
+   * stop) and of steps the user did by hand. The removal is idempotent and the states change
+   * only after it, so a crash in between just removes again.
+   */
   void cleanUp() {
-    List<StepRecord> unsent = new ArrayList<>(run.store.stepsIn(State.DRAFTED));
-    unsent.addAll(run.store.stepsIn(State.PREPARING));
-    List<StepRecord> ended = unsent.stream()
-        .filter(s -> run.store.conversation(s.conversationId()).map(c -> !c.isActive()).orElse(true))
-        .toList();
-    if (ended.isEmpty()) {
+    if (!folderThere) {
       return;
     }
-    run.sink.deleteDrafts(ended.stream().map(StepRecord::secondcallId).toList());
-    run.store.inTransaction(() -> {
-      for (StepRecord s : ended) {
-        run.store.saveStep(s.withState(State.CANCELLED, run.now));
-        run.store.conversation(s.conversationId()).ifPresent(c ->
-            run.record(Action.Kind.CLEANED_UP, c, "removed unsent draft of step " + s.number(), run.now));
+    List<StepRecord> unwanted = new ArrayList<>(run.store.stepsIn(State.SUPERSEDED));
+    List<StepRecord> unsent = new ArrayList<>(run.store.stepsIn(State.DRAFTED));
+    unsent.addAll(run.store.stepsIn(State.PREPARING));
+    unsent.stream()
+        .filter(s -> run.store.conversation(s.conversationId()).map(c -> !c.isActive()).orElse(true))
+        .forEach(unwanted::add);
+    if (unwanted.isEmpty()) {
+      return;
+    }
+    run.sink.deleteDrafts(unwanted.stream().map(StepRecord::secondcallId).toList());
+    run.transaction(() -> {
+      for (StepRecord s : unwanted) {
+        boolean byHand = s.state() == State.SUPERSEDED;
+        run.store.saveStep(s.withState(byHand ? State.SENT : State.CANCELLED, run.now));
+        run.store.conversation(s.conversationId()).ifPresent(c -> run.record(Action.Kind.CLEANED_UP, c,
+            "removed unsent draft of step " + s.number() + (byHand ? " (you followed up yourself)" : ""), run.now));
       }
     });
   }
 
   /** Drafts every step that is due, oldest conversation first, up to the daily cap. */
   void prepareDue() {
+    if (!folderThere) {
+      return;
+    }
     LocalDate today = run.settings.calendar().localDate(run.now);
     Instant dayStart = today.atStartOfDay(run.zone()).toInstant();
     Instant dayEnd = today.plusDays(1).atStartOfDay(run.zone()).toInstant();
@@ -119,19 +177,25 @@ final class Drafts {
     }
   }
 
-  private void prepare(Conversation c, PlannedStep plan) {
+  private void prepare(Conversation read, PlannedStep plan) {
     // The first step after a meeting is the recap, the "second call" draft.
-    StepKind kind = c.startedWithMeeting() && plan.number() == 1 ? StepKind.RECAP : plan.kind();
-    StepRecord step = new StepRecord(plan.secondcallId(), c.id(), plan.number(), kind, plan.dueAt(),
+    StepKind kind = read.startedWithMeeting() && plan.number() == 1 ? StepKind.RECAP : plan.kind();
+    StepRecord step = new StepRecord(plan.secondcallId(), read.id(), plan.number(), kind, plan.dueAt(),
         State.PREPARING, run.now, run.now);
-    Conversation used = c.stepUsed();
-    run.store.inTransaction(() -> {
-      run.store.saveStep(step);
-      run.store.save(used);
-      run.digest(step.secondcallId(), used, "draft", "Drafted " + stepName(step) + " to "
-          + CycleRun.describe(used) + ", last touch " + run.when(c.lastTouchAt()));
-    });
-    write(used, step);
+    AtomicReference<Conversation> used = new AtomicReference<>();
+    // Read again inside the transaction: a stop that landed since the list was read wins.
+    run.transaction(() -> run.store.conversation(read.id())
+        .filter(c -> c.isActive() && c.stepsDone() == read.stepsDone())
+        .ifPresent(c -> {
+          used.set(run.store.save(c.stepUsed()));
+          run.store.saveStep(step);
+          run.digest(step.secondcallId(), used.get(), "draft", "Drafted " + stepName(step) + " to "
+              + CycleRun.describe(used.get()) + ", due " + run.when(step.dueAt()) + ", last touch "
+              + run.when(c.lastTouchAt()));
+        }));
+    if (used.get() != null) {
+      write(used.get(), step);
+    }
   }
 
   private void write(Conversation c, StepRecord step) {
@@ -140,14 +204,16 @@ final class Drafts {
     run.record(Action.Kind.DRAFTED, c, stepName(step) + ", due " + run.when(step.dueAt()), step.dueAt());
   }
 
-  private void exhaust(Conversation c) {
-    Conversation ended = c.ended(Conversation.Status.EXHAUSTED, "sequence complete, no answer", run.now);
-    run.store.inTransaction(() -> {
-      run.store.save(ended);
-      run.digest("exhausted:" + c.id(), ended, "ended", CycleRun.describe(ended)
-          + ": all " + c.stepsDone() + " follow-ups done without an answer, file closed");
-    });
-    run.record(Action.Kind.EXHAUSTED, ended, "after " + c.touches() + " touches", run.now);
+  private void exhaust(Conversation read) {
+    run.transaction(() -> run.store.conversation(read.id())
+        .filter(c -> c.isActive() && c.stepsDone() == read.stepsDone())
+        .ifPresent(c -> {
+          Conversation ended = run.store.save(c.ended(Conversation.Status.EXHAUSTED, "sequence complete, no answer",
+              run.now));
+          run.digest("exhausted:" + c.id(), ended, "ended", CycleRun.describe(ended)
+              + ": all " + c.stepsDone() + " follow-ups done without an answer, file closed");
+          run.record(Action.Kind.EXHAUSTED, ended, "after " + c.touches() + " touches", run.now);
+        }));
   }
 
   static String stepName(StepRecord step) {

@@ -2,6 +2,8 @@ package io.secondcall.engine;
 
 import io.secondcall.core.ContactCard;
 import io.secondcall.core.Conversation;
+import io.secondcall.core.EmailAddress;
+import io.secondcall.core.Ids;
 import io.secondcall.port.StepRecord;
 import io.secondcall.template.Draft;
 import io.secondcall.template.DraftComposer;
@@ -34,9 +36,21 @@ public final class FollowUpWriter {
       context = context.withMeeting(c.subject(), c.startedAt());
     }
     String body = templates.render(step.kind(), step.number(), context);
-    // After a meeting without mail there is no message to reply to.
-    String inReplyTo = c.lastMessageId().startsWith(Conversation.MEETING_ROOT) ? null : c.lastMessageId();
-    return composer.compose(new Draft(step.secondcallId(), settings.me(), c.contacts(), List.of(), c.subject(),
-        inReplyTo, c.lastReferences(), body, now));
+    // After a meeting without mail there is no message to reply to: the recap is a new message.
+    boolean reply = !c.lastMessageId().startsWith(Conversation.MEETING_ROOT);
+    // An id secondcall made up for a message without one is known to no other mail: never write it.
+    String inReplyTo = reply && !Ids.isSynthetic(c.lastMessageId()) ? c.lastMessageId() : null;
+    List<String> references = c.lastReferences().stream().filter(id -> !Ids.isSynthetic(id)).toList();
+    return composer.compose(new Draft(step.secondcallId(), from(c), c.contacts(), List.of(), c.subject(),
+        inReplyTo, references, body, now, reply));
+  }
+
+  /** The address the user wrote from in this conversation, with their name; else the configured one. */
+  private EmailAddress from(Conversation c) {
+    EmailAddress used = c.me();
+    if (used == null) {
+      return settings.me();
+    }
+    return used.name() != null ? used : new EmailAddress(used.address(), settings.me().name());
   }
 }

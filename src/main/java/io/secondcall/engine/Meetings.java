@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads the calendar as an input (SPEC sections 4 and 5): a meeting booked with a contact ends
@@ -55,17 +58,29 @@ final class Meetings {
     this.notBefore = notBefore;
   }
 
-  void process() {
+  /**
+   * The calendar's meetings as events of the cycle's timeline: a meeting booked by the contact at
+   * the time it was created, a meeting held at its end, and, last, a look at the meetings whose
+   * booking time the calendar does not tell (an accepted invitation).
+   */
+  List<Timeline.Event> events() {
     List<Meeting> meetings = meetings(calendar.events(new TimeRange(notBefore, run.now.plus(AHEAD))));
-    run.store.inTransaction(() -> {
-      endAnswered(meetings);
-      List<Conversation> known = new ArrayList<>(run.store.conversations());
-      for (Meeting m : meetings) {
-        if (!m.event().time().end().isAfter(run.now)) {
-          afterMeeting(m, meetings, known);
-        }
+    List<Timeline.Event> events = new ArrayList<>();
+    long seq = 0;
+    for (Meeting m : meetings) {
+      Instant created = m.event().created();
+      if (created != null && !created.isAfter(run.now)) {
+        events.add(new Timeline.Event(created, Timeline.Source.CALENDAR, seq++, "meeting " + m.event().uid(),
+            () -> endAnswered(List.of(m))));
       }
-    });
+      Instant end = m.event().time().end();
+      if (!end.isAfter(run.now)) {
+        events.add(new Timeline.Event(end, Timeline.Source.CALENDAR, seq++, "meeting " + m.event().uid(),
+            () -> afterMeeting(m, meetings)));
+      }
+    }
+    events.add(new Timeline.Event(run.now, Timeline.Source.CALENDAR, seq, "meetings", () -> endAnswered(meetings)));
+    return events;
   }
 
   /**
@@ -103,7 +118,11 @@ final class Meetings {
 
   /** A meeting the contact booked or accepted after the outreach is an answer: the sequence ends. */
   private void endAnswered(List<Meeting> meetings) {
-    for (Conversation c : run.store.activeConversations()) {
+    Map<String, Conversation> concerned = new LinkedHashMap<>();
+    for (Meeting m : meetings) {
+      m.contacts().forEach(a -> run.active().withContact(a).forEach(c -> concerned.putIfAbsent(c.id(), c)));
+    }
+    for (Conversation c : concerned.values()) {
       for (Meeting m : meetings) {
         if (m.with(c) && answers(m, c)) {
           end(c, "meeting booked: \"" + m.event().title() + "\" on " + run.when(m.event().time().start()));
@@ -128,8 +147,7 @@ final class Meetings {
   }
 
   private Conversation end(Conversation c, String reason) {
-    Conversation ended = c.ended(Conversation.Status.MEETING_BOOKED, reason, run.now);
-    run.store.save(ended);
+    Conversation ended = run.store.save(c.ended(Conversation.Status.MEETING_BOOKED, reason, run.now));
     run.record(Action.Kind.REPLIED, ended, reason, run.now);
     run.digest("meeting:" + c.id(), ended, "ended", CycleRun.describe(ended) + ": " + reason + ", sequence ended");
     return ended;
@@ -139,27 +157,26 @@ final class Meetings {
    * A held meeting with nothing booked after it and no mail from its contacts since starts the
    * second call, threaded into the mail conversation with the same contact where there is one.
    */
-  private void afterMeeting(Meeting m, List<Meeting> all, List<Conversation> known) {
+  private void afterMeeting(Meeting m, List<Meeting> all) {
     String id = Ids.conversationId(m.root());
     CalendarEvent e = m.event();
     if (run.store.conversation(id).isPresent() || bookedAfter(m, all) || mailSince(m)) {
       return;
     }
-    Optional<Conversation> thread = known.stream()
+    Optional<Conversation> thread = run.store.conversations().stream()
         .filter(m::with)
         .filter(c -> c.startedAt().isBefore(e.time().end()))
         .max(Comparator.comparing(Conversation::lastTouchAt));
-    thread.filter(Conversation::isActive).ifPresent(c -> {
-      Conversation ended = end(c, "met in \"" + e.title() + "\" on " + run.when(e.time().start()));
-      known.replaceAll(x -> x.id().equals(ended.id()) ? ended : x);
-    });
+    thread.filter(Conversation::isActive)
+        .ifPresent(c -> end(c, "met in \"" + e.title() + "\" on " + run.when(e.time().start())));
     Conversation c = new Conversation(id, m.contacts(), e.title().isBlank() ? "our meeting" : e.title(), m.root(),
         thread.map(Conversation::threadId).orElse(null), e.time().start(), e.time().end(),
         thread.map(Conversation::lastMessageId).orElse(m.root()),
         thread.map(Conversation::lastReferences).orElse(List.of()), e.description(),
-        thread.map(t -> t.touches() + 1).orElse(1), 0, 1, null, Conversation.Status.ACTIVE, null, null);
-    run.store.save(c);
-    known.add(c);
+        thread.map(t -> t.touches() + 1).orElse(1), 0, 1, null, Conversation.Status.ACTIVE, null, null,
+        thread.map(Conversation::me).orElse(null), 0);
+    c = run.store.save(c);
+    run.active().add(c);
     Instant call = run.settings.calendar().dueAfter(e.time().end(), run.settings.rules().afterMeetingDays());
     run.store.saveCallback(new CallbackRecord(id + ".meeting", id, null,
         new TimeRange(call, call.plus(run.settings.callbackLength())), null, CallbackRecord.State.REQUESTED, run.now));
@@ -174,11 +191,13 @@ final class Meetings {
         && other.contacts().stream().anyMatch(x -> m.contacts().stream().anyMatch(y -> y.address().equals(x.address()))));
   }
 
+  /** Mail from the contact, or from the user to the contact, since the meeting ended. */
   private boolean mailSince(Meeting m) {
-    return m.contacts().stream().anyMatch(a -> run.store.meta(InboundMail.SEEN + a.address())
-        .map(Long::parseLong).map(Instant::ofEpochMilli)
-        .filter(seen -> seen.isAfter(m.event().time().end()))
-        .isPresent());
+    return m.contacts().stream().anyMatch(a -> Stream.of(InboundMail.SEEN, SentMail.WROTE)
+        .anyMatch(prefix -> run.store.meta(prefix + a.address())
+            .map(Long::parseLong).map(Instant::ofEpochMilli)
+            .filter(seen -> seen.isAfter(m.event().time().end()))
+            .isPresent()));
   }
 
   /** A number in the meeting's description (a dial-in line aside) is the contact's when they are the only one. */

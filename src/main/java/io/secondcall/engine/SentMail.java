@@ -1,6 +1,7 @@
 package io.secondcall.engine;
 
 import io.secondcall.core.Conversation;
+import io.secondcall.core.EmailAddress;
 import io.secondcall.core.Ids;
 import io.secondcall.core.MailMessage;
 import io.secondcall.core.OutreachDecision;
@@ -17,7 +18,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,13 +39,14 @@ final class SentMail {
     this.run = run;
     this.firstScanAt = firstScanAt;
     this.callbacks = callbacks;
-    this.outreach = new OutreachRules(run.settings.identity(), run.settings.rules());
+    this.outreach = new OutreachRules(run.settings.identity(), run.settings.rules(),
+        a -> run.store.isMailingList(a.address()));
   }
 
-  void process(FolderChanges changes) {
+  /** The new messages of Sent as events of the cycle's timeline; their bodies in one round trip. */
+  List<Timeline.Event> events(FolderChanges changes) {
     run.report.countSkipped(changes.skipped());
-    List<MailMessage> messages = new ArrayList<>(changes.messages());
-    messages.sort(Comparator.comparing(MailMessage::date));
+    List<MailMessage> messages = changes.messages();
     List<Long> needText = messages.stream()
         .filter(m -> m.recipients().stream().anyMatch(run.settings.identity()::isExternal))
         .filter(m -> run.store.conversationOfMessage(m.messageId()).isEmpty())
@@ -54,24 +55,26 @@ final class SentMail {
     Map<Long, String> texts = needText.isEmpty()
         ? Map.of()
         : run.mail.texts(MailFolder.SENT, changes.cursor().uidValidity(), needText);
-    // One transaction per message, so a message the rules choke on leaves nothing half done;
-    // handling is idempotent, so a crash before the cursor is saved only means reading again.
+    List<Timeline.Event> events = new ArrayList<>();
     for (MailMessage m : messages) {
-      CycleRun.guarded(run, "Sent", m, () -> handle(m.withText(texts.get(m.uid()))));
+      MailMessage withText = m.withText(texts.get(m.uid()));
+      events.add(new Timeline.Event(m.date(), Timeline.Source.SENT, m.uid(),
+          "Sent UID " + m.uid() + " <" + m.messageId() + ">", () -> handle(withText)));
     }
-    run.store.saveCursor(MailFolder.SENT, changes.cursor());
+    return events;
   }
 
   private void handle(MailMessage m) {
+    rememberOutbound(m);
     if (run.store.conversationOfMessage(m.messageId()).isPresent()) {
-      return; // read before: a resync after a UIDVALIDITY change
+      return; // read before: a resync after a UIDVALIDITY change, or a cycle cut short
     }
     Optional<StepRecord> ours = m.header("x-secondcall-id").flatMap(run.store::step);
     if (ours.isPresent()) {
       run.store.conversation(ours.get().conversationId()).ifPresent(c -> sentDraft(m, c, ours.get()));
       return;
     }
-    Optional<Conversation> thread = threadOf(m);
+    Optional<Conversation> thread = threadOf(m).or(() -> afterMeeting(m));
     if (thread.isPresent() && continues(thread.get())) {
       touch(m, thread.get());
       return;
@@ -83,6 +86,41 @@ final class SentMail {
       return;
     }
     track(m, decision);
+  }
+
+  /** Meta key prefix: when the user last wrote to an address (after a meeting, mail since means no recap). */
+  static final String WROTE = "outbound:";
+
+  private void rememberOutbound(MailMessage m) {
+    for (var to : m.recipients()) {
+      if (run.settings.identity().isExternal(to)) {
+        String key = WROTE + to.address();
+        long at = m.date().toEpochMilli();
+        if (run.store.meta(key).map(Long::parseLong).map(seen -> seen < at).orElse(true)) {
+          run.store.setMeta(key, Long.toString(at));
+        }
+      }
+    }
+  }
+
+  /**
+   * Mail to the contact of a meeting, written after it, is the recap written by hand: it
+   * continues the after-meeting conversation instead of starting a second sequence.
+   */
+  private Optional<Conversation> afterMeeting(MailMessage m) {
+    for (var to : m.recipients()) {
+      if (!run.settings.identity().isExternal(to)) {
+        continue;
+      }
+      Optional<Conversation> met = run.active().withContact(to).stream()
+          .filter(Conversation::startedWithMeeting)
+          .filter(c -> !c.lastTouchAt().isAfter(m.date()))
+          .findFirst();
+      if (met.isPresent()) {
+        return met;
+      }
+    }
+    return Optional.empty();
   }
 
   /** A conversation ended by a reply or exhausted starts afresh when the user writes again. */
@@ -104,8 +142,8 @@ final class SentMail {
 
   private void sentDraft(MailMessage m, Conversation c, StepRecord step) {
     run.store.saveStep(step.withState(StepRecord.State.SENT, m.date()));
-    Conversation touched = c.touched(m.date(), m.messageId(), referencesOf(m), keptText(m), false);
-    run.store.save(touched);
+    Conversation touched = run.store.save(writtenAs(
+        c.touched(m.date(), m.messageId(), referencesOf(m), keptText(m), false), m));
     run.store.linkMessage(m.messageId(), c.id());
     run.record(Action.Kind.TOUCHED, touched, "sent step " + step.number(), m.date());
   }
@@ -116,13 +154,14 @@ final class SentMail {
       return;
     }
     // A draft of ours still waiting means the user sent it from a client that drops our header,
-    // or wrote their own follow-up instead; either way that step is done.
+    // or wrote their own follow-up instead; either way that step is done, and our draft, if it is
+    // still there, must go before the prospect answers (the clean-up removes it).
     Optional<StepRecord> waiting = run.store.steps(c.id()).stream()
         .filter(s -> s.state() == StepRecord.State.DRAFTED || s.state() == StepRecord.State.PREPARING)
         .findFirst();
-    waiting.ifPresent(s -> run.store.saveStep(s.withState(StepRecord.State.SENT, m.date())));
-    Conversation touched = c.touched(m.date(), m.messageId(), referencesOf(m), keptText(m), waiting.isEmpty());
-    run.store.save(touched);
+    waiting.ifPresent(s -> run.store.saveStep(s.withState(StepRecord.State.SUPERSEDED, m.date())));
+    Conversation touched = run.store.save(writtenAs(
+        c.touched(m.date(), m.messageId(), referencesOf(m), keptText(m), waiting.isEmpty()), m));
     run.record(Action.Kind.TOUCHED, touched,
         waiting.map(s -> "sent step " + s.number()).orElse("followed up by hand"), m.date());
     promise(touched, m);
@@ -135,8 +174,9 @@ final class SentMail {
     }
     Conversation c = new Conversation(id, decision.contacts(), Subjects.strip(m.subject()), m.messageId(),
         m.threadId(), m.date(), m.date(), m.messageId(), referencesOf(m), keptText(m), 1, 0,
-        decision.firstStepDays(), null, Conversation.Status.ACTIVE, null, null);
-    run.store.save(c);
+        decision.firstStepDays(), null, Conversation.Status.ACTIVE, null, null, me(m), 0);
+    c = run.store.save(c);
+    run.active().add(c);
     run.store.linkMessage(m.messageId(), id);
     for (String ref : m.referencedIds()) {
       if (run.store.conversationOfMessage(ref).isEmpty()) {
@@ -169,6 +209,16 @@ final class SentMail {
             m.date());
       }
     });
+  }
+
+  /** The user's address in {@code m}, so that the follow-up comes from the address the contact knows. */
+  private EmailAddress me(MailMessage m) {
+    return run.settings.identity().isMe(m.from()) ? m.from() : null;
+  }
+
+  private Conversation writtenAs(Conversation c, MailMessage m) {
+    EmailAddress from = me(m);
+    return from == null ? c : c.from(from);
   }
 
   /** References for a reply to {@code m}: its own References, then its In-Reply-To. */

@@ -6,8 +6,10 @@ import io.secondcall.core.PlannedStep;
 import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.StateStore;
 import io.secondcall.port.StepRecord;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,10 +30,17 @@ public final class StatusView {
 
   private final StateStore store;
   private final FollowUpPolicy policy;
+  private final Clock clock;
 
   public StatusView(StateStore store, EngineSettings settings) {
+    this(store, settings, Clock.systemUTC());
+  }
+
+  /** @param clock what "next" is measured from: the next call is one that has not ended yet */
+  public StatusView(StateStore store, EngineSettings settings, Clock clock) {
     this.store = store;
     this.policy = new FollowUpPolicy(settings.rules(), settings.calendar());
+    this.clock = clock;
   }
 
   public List<Row> rows() {
@@ -44,10 +53,12 @@ public final class StatusView {
 
   private Row row(Conversation c) {
     Row row = plain(c);
+    Instant now = clock.instant();
     Instant call = store.callbacks(c.id()).stream()
         .filter(cb -> cb.state() == CallbackRecord.State.BOOKED || cb.state() == CallbackRecord.State.BOOKING)
+        .filter(cb -> cb.time().end().isAfter(now))
         .map(cb -> cb.time().start())
-        .findFirst()
+        .min(Comparator.naturalOrder())
         .orElse(null);
     return new Row(row.id(), row.contact(), row.subject(), row.lastTouch(), row.step(), row.next(), row.nextAt(), call);
   }

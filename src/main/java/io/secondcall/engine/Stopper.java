@@ -4,8 +4,11 @@ import io.secondcall.core.Conversation;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.port.StateStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code secondcall stop ADDRESS|ID}: ends the matching active sequences in the state store. Their
@@ -22,16 +25,31 @@ public final class Stopper {
 
   /** The conversations that were stopped; empty when nothing active matched. */
   public List<Conversation> stop(String addressOrId, Instant now) {
+    return change(addressOrId, Conversation::isActive, c -> c.ended(Conversation.Status.STOPPED, "stopped by you", now));
+  }
+
+  /** Undoes a stop: the conversations go on from where they were; empty when nothing stopped matched. */
+  public List<Conversation> resume(String addressOrId) {
+    return change(addressOrId, c -> c.status() == Conversation.Status.STOPPED, Conversation::resumed);
+  }
+
+  /**
+   * Reads and writes in one transaction, so that a cycle running meanwhile can neither undo the
+   * change nor be undone by it: whoever writes second reads the other's row first.
+   */
+  private List<Conversation> change(String addressOrId, Predicate<Conversation> applies,
+      UnaryOperator<Conversation> how) {
     String key = addressOrId.strip().toLowerCase(Locale.ROOT);
-    List<Conversation> matching = store.activeConversations().stream()
-        .filter(c -> c.id().equals(key) || c.contacts().stream().map(EmailAddress::address).anyMatch(key::equals))
-        .toList();
+    List<Conversation> changed = new ArrayList<>();
     store.inTransaction(() -> {
-      for (Conversation c : matching) {
-        Conversation ended = c.ended(Conversation.Status.STOPPED, "stopped by you", now);
-        store.save(ended);
+      changed.clear();
+      for (Conversation c : store.conversations()) {
+        boolean matches = c.id().equals(key) || c.contacts().stream().map(EmailAddress::address).anyMatch(key::equals);
+        if (matches && applies.test(c)) {
+          changed.add(store.save(how.apply(c)));
+        }
       }
     });
-    return matching;
+    return changed;
   }
 }

@@ -29,6 +29,11 @@ public interface MailSource {
    */
   Map<Long, String> texts(MailFolder folder, long uidValidity, Collection<Long> uids);
 
-  /** The {@code X-Secondcall-Id} values of all messages now in {@code folder}. */
+  /**
+   * The {@code X-Secondcall-Id} values of all messages now in {@code folder}.
+   *
+   * @throws FolderMissingException when the folder does not exist, which must not be mistaken
+   *     for a folder whose messages the user deleted
+   */
   Set<String> secondcallIds(MailFolder folder);
 }

@@ -32,8 +32,15 @@ public interface StateStore extends AutoCloseable {
 
   void saveCursor(MailFolder folder, SyncCursor cursor);
 
-  /** Inserts or replaces the conversation with the same id. */
-  void save(Conversation conversation);
+  /**
+   * Inserts the conversation, or replaces the stored one with the same id when that is still the
+   * version {@code conversation} was read at ({@link Conversation#version()}).
+   *
+   * @return the conversation as stored now, with its new version: save that one next time
+   * @throws StaleStateException when the stored row changed since (or, for version 0, exists);
+   *     nothing is written and the caller's transaction should be rolled back and retried
+   */
+  Conversation save(Conversation conversation);
 
   Optional<Conversation> conversation(String id);
 
@@ -70,6 +77,16 @@ public interface StateStore extends AutoCloseable {
 
   /** Callbacks in this state, by start. */
   List<CallbackRecord> callbacksIn(CallbackRecord.State state);
+
+  /**
+   * Remembers that inbound mail showed {@code address} to be a mailing list (List-Post, List-Id,
+   * a list's bounce Sender); such an address is never a contact.
+   *
+   * @return true when it was not known before
+   */
+  boolean addMailingList(String address, String evidence, Instant at);
+
+  boolean isMailingList(String address);
 
   /** Remembers a contact's phone number (E.164) learned from their mail. */
   void savePhone(String address, String e164);

@@ -29,6 +29,11 @@ public record StepRecord(
     DRAFTED,
     /** The user sent it (or auto-send did): a touch. */
     SENT,
+    /**
+     * The user followed up by hand instead: the step is done (it becomes SENT) once our draft,
+     * which nobody wants any more, has been removed from the drafts folder.
+     */
+    SUPERSEDED,
     /** The user deleted the draft unsent: the step is never drafted again. */
     SKIPPED,
     /** The sequence ended first (reply, bounce, stop) and the unsent draft was removed. */

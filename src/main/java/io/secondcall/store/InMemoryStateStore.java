@@ -4,6 +4,7 @@ import io.secondcall.core.Conversation;
 import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.DigestEntry;
 import io.secondcall.port.MailFolder;
+import io.secondcall.port.StaleStateException;
 import io.secondcall.port.StateStore;
 import io.secondcall.port.StepRecord;
 import io.secondcall.port.SyncCursor;
@@ -11,11 +12,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link StateStore} in memory, for tests of the engine. It behaves like {@link
@@ -71,8 +74,16 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
-  public synchronized void save(Conversation conversation) {
-    tables.conversations.put(conversation.id(), Millis.truncate(conversation));
+  public synchronized Conversation save(Conversation conversation) {
+    Conversation stored = tables.conversations.get(conversation.id());
+    long storedVersion = stored == null ? 0 : stored.version();
+    if (storedVersion != conversation.version()) {
+      throw new StaleStateException("conversation " + conversation.id() + " changed since version "
+          + conversation.version() + " was read");
+    }
+    Conversation saved = Millis.truncate(conversation.withVersion(storedVersion + 1));
+    tables.conversations.put(conversation.id(), saved);
+    return saved;
   }
 
   @Override
@@ -189,6 +200,16 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public synchronized boolean addMailingList(String address, String evidence, Instant at) {
+    return tables.lists.add(address);
+  }
+
+  @Override
+  public synchronized boolean isMailingList(String address) {
+    return tables.lists.contains(address);
+  }
+
+  @Override
   public synchronized void savePhone(String address, String e164) {
     tables.phones.put(address, e164);
   }
@@ -240,6 +261,7 @@ public final class InMemoryStateStore implements StateStore {
     final Map<String, String> meta = new LinkedHashMap<>();
     final Map<String, CallbackRecord> callbacks = new LinkedHashMap<>();
     final Map<String, String> phones = new LinkedHashMap<>();
+    final Set<String> lists = new HashSet<>();
 
     Tables copy() {
       Tables copy = new Tables();
@@ -252,6 +274,7 @@ public final class InMemoryStateStore implements StateStore {
       copy.meta.putAll(meta);
       copy.callbacks.putAll(callbacks);
       copy.phones.putAll(phones);
+      copy.lists.addAll(lists);
       return copy;
     }
   }

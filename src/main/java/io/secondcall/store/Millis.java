@@ -43,7 +43,7 @@ final class Millis {
     return new Conversation(c.id(), c.contacts(), c.subject(), c.rootMessageId(), c.threadId(),
         truncate(c.startedAt()), truncate(c.lastTouchAt()), c.lastMessageId(), c.lastReferences(),
         c.lastText(), c.touches(), c.stepsDone(), c.firstStepDays(), c.pausedUntil(), c.status(),
-        c.endReason(), truncate(c.endedAt()));
+        c.endReason(), truncate(c.endedAt()), c.me(), c.version());
   }
 
   static StepRecord truncate(StepRecord s) {

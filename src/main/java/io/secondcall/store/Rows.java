@@ -29,7 +29,7 @@ final class Rows {
   static final String CONVERSATION_COLUMNS =
       "id, contacts, subject, root_message_id, thread_id, started_at, last_touch_at, last_message_id,"
           + " last_references, last_text, touches, steps_done, first_step_days, paused_until, status,"
-          + " end_reason, ended_at";
+          + " end_reason, ended_at, me, version";
   static final String STEP_COLUMNS =
       "secondcall_id, conversation_id, number, kind, due_at, state, prepared_at, updated_at";
   static final String DIGEST_COLUMNS = "key, conversation_id, kind, text, created_at";
@@ -40,14 +40,14 @@ final class Rows {
 
   private Rows() {}
 
-  /** Parameters in {@link #CONVERSATION_COLUMNS} order. */
+  /** Parameters in {@link #CONVERSATION_COLUMNS} order; the version is the one the row gets. */
   static Object[] params(Conversation c) {
     return new Object[] {
       c.id(), contactsJson(c.contacts()), c.subject(), c.rootMessageId(), c.threadId(),
       millis(c.startedAt()), millis(c.lastTouchAt()), c.lastMessageId(),
       stringsJson(c.lastReferences()), c.lastText(), c.touches(), c.stepsDone(), c.firstStepDays(),
       c.pausedUntil() == null ? null : c.pausedUntil().toString(), c.status().name(), c.endReason(),
-      millis(c.endedAt())
+      millis(c.endedAt()), c.me() == null ? null : contactsJson(List.of(c.me())), c.version() + 1
     };
   }
 
@@ -70,7 +70,17 @@ final class Rows {
         pausedUntil == null ? null : LocalDate.parse(pausedUntil),
         Conversation.Status.valueOf(rs.getString("status")),
         rs.getString("end_reason"),
-        instant(rs, "ended_at"));
+        instant(rs, "ended_at"),
+        me(rs.getString("me")),
+        rs.getLong("version"));
+  }
+
+  private static EmailAddress me(String json) throws SQLException {
+    if (json == null) {
+      return null;
+    }
+    List<EmailAddress> one = contacts(json);
+    return one.isEmpty() ? null : one.get(0);
   }
 
   /** Parameters in {@link #STEP_COLUMNS} order. */

@@ -6,6 +6,7 @@ import io.secondcall.core.Conversation;
 import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.DigestEntry;
 import io.secondcall.port.MailFolder;
+import io.secondcall.port.StaleStateException;
 import io.secondcall.port.StateStore;
 import io.secondcall.port.StepRecord;
 import io.secondcall.port.SyncCursor;
@@ -149,11 +150,12 @@ public final class SqliteStateStore implements StateStore {
   }
 
   @Override
-  public synchronized void save(Conversation conversation) {
-    // An upsert, not INSERT OR REPLACE, keeps the rowid and with it the insertion order.
-    sql.update("save conversation " + conversation.id(),
+  public synchronized Conversation save(Conversation conversation) {
+    // An upsert, not INSERT OR REPLACE, keeps the rowid and with it the insertion order. The
+    // update applies only to the version the caller read: a row changed since is left alone.
+    int changed = sql.update("save conversation " + conversation.id(),
         "INSERT INTO conversation (" + Rows.CONVERSATION_COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
             + " contacts = excluded.contacts, subject = excluded.subject,"
             + " root_message_id = excluded.root_message_id, thread_id = excluded.thread_id,"
             + " started_at = excluded.started_at, last_touch_at = excluded.last_touch_at,"
@@ -161,8 +163,15 @@ public final class SqliteStateStore implements StateStore {
             + " last_text = excluded.last_text, touches = excluded.touches,"
             + " steps_done = excluded.steps_done, first_step_days = excluded.first_step_days,"
             + " paused_until = excluded.paused_until, status = excluded.status,"
-            + " end_reason = excluded.end_reason, ended_at = excluded.ended_at",
+            + " end_reason = excluded.end_reason, ended_at = excluded.ended_at, me = excluded.me,"
+            + " version = excluded.version"
+            + " WHERE conversation.version = excluded.version - 1",
         Rows.params(conversation));
+    if (changed != 1) {
+      throw new StaleStateException("conversation " + conversation.id() + " changed since version "
+          + conversation.version() + " was read");
+    }
+    return conversation.withVersion(conversation.version() + 1);
   }
 
   @Override
@@ -304,6 +313,19 @@ public final class SqliteStateStore implements StateStore {
     return sql.query("read " + state + " callbacks",
         "SELECT " + Rows.CALLBACK_COLUMNS + " FROM callback WHERE state = ? ORDER BY start_at, rowid",
         Rows::callback, state.name());
+  }
+
+  @Override
+  public synchronized boolean addMailingList(String address, String evidence, Instant at) {
+    return sql.update("remember mailing list " + address,
+        "INSERT INTO mailing_list (address, evidence, learned_at) VALUES (?, ?, ?) ON CONFLICT (address) DO NOTHING",
+        address, evidence, Rows.millis(at)) == 1;
+  }
+
+  @Override
+  public synchronized boolean isMailingList(String address) {
+    return sql.queryOne("read mailing list " + address, "SELECT 1 FROM mailing_list WHERE address = ?",
+        rs -> true, address).isPresent();
   }
 
   @Override

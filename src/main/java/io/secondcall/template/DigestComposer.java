@@ -33,6 +33,8 @@ public final class DigestComposer {
     KINDS.put(DigestLine.BOUNCE, new Kind("bounce", "bounces",
         "Bounces: these addresses did not accept your mail, their sequences ended"));
     KINDS.put(DigestLine.ENDED, new Kind("sequence ended", "sequences ended", "Sequences ended"));
+    KINDS.put(DigestLine.PAUSED, new Kind("sequence paused", "sequences paused",
+        "Paused: out of office, the next step waits until they are back"));
     KINDS.put(DigestLine.LOGIN, new Kind("login problem", "login problems", "Needs your attention"));
   }
 

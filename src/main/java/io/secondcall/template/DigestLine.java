@@ -15,6 +15,7 @@ public record DigestLine(String kind, String text) {
   public static final String CALLBACK = "callback";
   public static final String BOUNCE = "bounce";
   public static final String ENDED = "ended";
+  public static final String PAUSED = "paused";
   public static final String LOGIN = "login";
 
   public DigestLine {

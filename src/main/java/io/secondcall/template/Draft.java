@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param references the References of that message (no angle brackets), oldest first
  * @param body plain text
  * @param date the Date header
+ * @param reply true for a reply ({@code Re:} subject); false for a new message, such as a recap
+ *     after a meeting with no earlier mail
  */
 public record Draft(
     String secondcallId,
@@ -27,7 +29,14 @@ public record Draft(
     String inReplyTo,
     List<String> references,
     String body,
-    Instant date) {
+    Instant date,
+    boolean reply) {
+
+  /** A reply in the conversation's thread. */
+  public Draft(String secondcallId, EmailAddress from, List<EmailAddress> to, List<EmailAddress> cc,
+      String originalSubject, String inReplyTo, List<String> references, String body, Instant date) {
+    this(secondcallId, from, to, cc, originalSubject, inReplyTo, references, body, date, true);
+  }
 
   public Draft {
     Objects.requireNonNull(secondcallId, "secondcallId");

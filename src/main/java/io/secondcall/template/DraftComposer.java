@@ -56,7 +56,8 @@ public final class DraftComposer {
       if (!draft.cc().isEmpty()) {
         m.setRecipients(Message.RecipientType.CC, addresses(draft.cc()));
       }
-      m.setSubject(HeaderValues.clean(ReplySubject.reply(draft.originalSubject())), "UTF-8");
+      String subject = draft.reply() ? ReplySubject.reply(draft.originalSubject()) : draft.originalSubject();
+      m.setSubject(HeaderValues.clean(subject), "UTF-8");
       HeaderValues.messageId(draft.inReplyTo()).ifPresent(id -> setHeader(m, "In-Reply-To", id));
       List<String> refs = references(draft.references(), draft.inReplyTo());
       if (!refs.isEmpty()) {

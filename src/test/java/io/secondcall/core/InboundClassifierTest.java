@@ -64,18 +64,56 @@ class InboundClassifierTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', value = {
-      "List-Id          | <news.acme.example>              | newsletter (List-Id)",
-      "List-Unsubscribe | <https://acme.example/unsub>      | newsletter (List-Unsubscribe)",
       "Auto-Submitted   | auto-generated                   | automated (Auto-Submitted: auto-generated)",
-      "Precedence       | bulk                             | automated (Precedence: bulk)",
-      "Precedence       | list                             | automated (Precedence: list)",
-      "Precedence       | junk                             | automated (Precedence: junk)",
       "Content-Type     | multipart/report; report-type=disposition-notification | read receipt",
   })
   void automatedMailIsNoReply(String header, String value, String reason) {
     Inbound result = classifier.classify(from("alice@acme.example").header(header, value).build());
     assertThat(result.kind()).isEqualTo(Inbound.Kind.AUTOMATED);
     assertThat(result.reason()).isEqualTo(reason);
+  }
+
+  /** CRMs, Google Groups and some servers add these to a person's answer: not proof of a machine. */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "List-Id          | <news.acme.example>              | newsletter (List-Id)",
+      "List-Unsubscribe | <https://acme.example/unsub>      | newsletter (List-Unsubscribe)",
+      "Precedence       | bulk                             | bulk mail (Precedence: bulk)",
+      "Precedence       | list                             | bulk mail (Precedence: list)",
+      "Precedence       | junk                             | bulk mail (Precedence: junk)",
+  })
+  void listHeadersMakeListMailThatMayStillBeAnAnswer(String header, String value, String reason) {
+    Inbound result = classifier.classify(from("alice@acme.example").header(header, value).build());
+    assertThat(result.kind()).isEqualTo(Inbound.Kind.LIST);
+    assertThat(result.reason()).isEqualTo(reason);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "[Ticket #48213] Proposal                  | Thank you for contacting us. A member of our team will reply.",
+      "Re: Proposal [Case 00123456]              | We have received your request and will get back to you.",
+      "Ihre Anfrage Nr. 4711 ist eingegangen     | Ihre Anfrage wurde erfasst.",
+      "Request received: Proposal (#AB-20931)    | Your request has been received and is being reviewed.",
+  })
+  void aHelpDeskAcknowledgementIsAutomated(String subject, String text) {
+    Inbound result = classifier.classify(from("support@acme.example").subject(subject).text(text).build());
+    assertThat(result.kind()).isEqualTo(Inbound.Kind.AUTOMATED);
+    assertThat(result.reason()).isEqualTo("ticket acknowledgement");
+  }
+
+  @Test
+  void aPersonWritingAboutATicketIsNoAcknowledgement() {
+    Inbound result = classifier.classify(from("alice@acme.example").subject("Re: [Ticket #48213] Proposal")
+        .text("Yes, let's do it. I received your offer and we agree.").build());
+    assertThat(result.kind()).isEqualTo(Inbound.Kind.PERSONAL);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"noreply@acme.example", "no-reply@acme.example", "donotreply@acme.example",
+      "notifications@acme.example", "exmh-users-request@redhat.example", "mailer-daemon@acme.example"})
+  void mailFromSystemAddressesIsNeverAnAnswer(String sender) {
+    Inbound result = classifier.classify(from(sender).subject("Re: Proposal").text("Thanks").build());
+    assertThat(result.kind()).isIn(Inbound.Kind.AUTOMATED, Inbound.Kind.BOUNCE);
   }
 
   @Test

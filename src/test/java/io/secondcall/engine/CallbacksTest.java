@@ -216,7 +216,7 @@ class CallbacksTest {
   void statusShowsTheBookedBlock() {
     outreach("p1@northwind.example", "2026-11-30T10:00", ALICE, "Hi Alice");
     runAt("2026-12-03T09:30");
-    assertThat(new StatusView(store, settings()).rows()).singleElement()
+    assertThat(new StatusView(store, settings(), clock).rows()).singleElement()
         .satisfies(r -> assertThat(r.call()).isEqualTo(at("2026-12-03T09:30")));
     assertThat(store.conversations().get(0).status()).isEqualTo(Conversation.Status.ACTIVE);
   }

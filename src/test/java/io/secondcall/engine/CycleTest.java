@@ -31,57 +31,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The engine end to end on an in-memory mailbox and state, on a fake clock (Europe/Berlin). */
-class CycleTest {
-
-  static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-  static final String DANA = "dana@northwind.example";
-  static final String ALICE = "alice@acme.example";
-
-  final MutableClock clock = new MutableClock(at("2026-11-30T08:00"));
-  final FakeMailbox mail = new FakeMailbox();
-  final InMemoryStateStore store = new InMemoryStateStore();
-  FollowUpRules rules = FollowUpRules.defaults();
-
-  static Instant at(String localDateTime) {
-    return LocalDateTime.parse(localDateTime).atZone(ZONE).toInstant();
-  }
-
-  EngineSettings settings() {
-    Identity me = new Identity("Dana Weber", Set.of(DANA), Set.of("northwind.example"), Set.of(), Set.of());
-    BusinessCalendar calendar = new BusinessCalendar(ZONE, WorkingHours.DEFAULT,
-        d -> d.equals(LocalDate.of(2026, 12, 8)));
-    return new EngineSettings(me, new EmailAddress(DANA, "Dana Weber"), rules, calendar, "Dana", Map.of());
-  }
-
-  CycleReport runAt(String localDateTime) {
-    clock.set(at(localDateTime));
-    return cycle().run();
-  }
-
-  Cycle cycle() {
-    EngineSettings s = settings();
-    Templates templates = Templates.load(null, ZONE, clock, Locale.ENGLISH);
-    return new Cycle(s, mail, mail, store, new FollowUpWriter(s, templates, new DraftComposer()),
-        new DigestComposer(), clock);
-  }
-
-  MailMessage outreach(String id, String when, String to, String subject) {
-    return mail.add(MailFolder.SENT, MailMessage.builder(id, at(when)).from(DANA).to(to).subject(subject),
-        "Hi,\n\nhere is the proposal we talked about.\n\nBest,\nDana");
-  }
-
-  MailMessage inbound(String id, String when, String from, String subject, String inReplyTo, String text) {
-    MailMessage.Builder b = MailMessage.builder(id, at(when)).from(from).to(DANA).subject(subject);
-    if (inReplyTo != null) {
-      b.inReplyTo(inReplyTo).references(inReplyTo);
-    }
-    return mail.add(MailFolder.INBOX, b, text);
-  }
-
-  Conversation only() {
-    assertThat(store.conversations()).hasSize(1);
-    return store.conversations().get(0);
-  }
+class CycleTest extends EngineFixture {
 
   @Test
   void silentOutreachGetsItsFirstFollowUpThreeBusinessDaysLaterAtStartOfWork() throws Exception {
@@ -216,6 +166,7 @@ class CycleTest {
   @Test
   void aBounceEndsTheSequenceAndIsReportedInTheDigest() throws Exception {
     outreach("p1@northwind.example", "2026-11-30T10:00", ALICE, "Proposal");
+    runAt("2026-11-30T10:00");
     mail.add(MailFolder.INBOX, MailMessage.builder("dsn1@mx.example", at("2026-11-30T10:01"))
         .from("mailer-daemon@mx.northwind.example").to(DANA).subject("Undelivered Mail Returned to Sender")
         .header("content-type", "multipart/report; report-type=delivery-status")

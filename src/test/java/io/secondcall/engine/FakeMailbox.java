@@ -3,10 +3,13 @@ package io.secondcall.engine;
 import io.secondcall.core.MailMessage;
 import io.secondcall.port.DraftSink;
 import io.secondcall.port.FolderChanges;
+import io.secondcall.port.FolderMissingException;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.MailSource;
+import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.SyncCursor;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +37,12 @@ final class FakeMailbox implements MailSource, DraftSink {
   boolean failAfterNextSave;
   /** When set, the next saveDraft fails before storing, like a crash before APPEND. */
   boolean failBeforeNextSave;
+  /** When set, the drafts folder does not exist (renamed or deleted by the user). */
+  boolean draftsFolderMissing;
+  /** When set, every read fails as a server that refuses the login does. */
+  boolean refuseLogin;
+  /** Runs once, after the next draft is saved: another process acting in the middle of a cycle. */
+  Runnable afterNextSave;
 
   FakeMailbox() {
     for (MailFolder f : MailFolder.values()) {
@@ -66,6 +75,10 @@ final class FakeMailbox implements MailSource, DraftSink {
 
   @Override
   public FolderChanges changes(MailFolder folder, SyncCursor cursor, Instant notBefore) {
+    if (refuseLogin) {
+      throw new ServerAccessException("127.0.0.1:143: login refused: AUTHENTICATIONFAILED", "127.0.0.1", 143,
+          false, null);
+    }
     long v = validity.get(folder);
     boolean resync = cursor.isNone() || cursor.uidValidity() != v;
     List<MailMessage> out = new ArrayList<>();
@@ -89,8 +102,26 @@ final class FakeMailbox implements MailSource, DraftSink {
     return out;
   }
 
+  /** The user sends the draft: it leaves Drafts and its copy, with our header, lands in Sent. */
+  MailMessage userSends(String secondcallId, Instant at) {
+    MimeMessage draft = drafts.remove(secondcallId);
+    try {
+      MailMessage.Builder copy = MailMessage.builder("sent-" + secondcallId + "@northwind.example", at)
+          .from(((InternetAddress) draft.getFrom()[0]).getAddress())
+          .to(((InternetAddress) draft.getRecipients(jakarta.mail.Message.RecipientType.TO)[0]).getAddress())
+          .subject(draft.getSubject()).inReplyTo(bare(header(draft, "In-Reply-To")))
+          .header("x-secondcall-id", secondcallId);
+      return add(MailFolder.SENT, copy, draft.getContent().toString());
+    } catch (MessagingException | java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public Set<String> secondcallIds(MailFolder folder) {
+    if (folder == MailFolder.DRAFTS && draftsFolderMissing) {
+      throw new FolderMissingException(folder, "Drafts");
+    }
     if (folder == MailFolder.DRAFTS) {
       return new HashSet<>(drafts.keySet());
     }
@@ -111,6 +142,11 @@ final class FakeMailbox implements MailSource, DraftSink {
     }
     drafts.put(header(draft, "X-Secondcall-Id"), draft);
     draftsSaved++;
+    if (afterNextSave != null) {
+      Runnable hook = afterNextSave;
+      afterNextSave = null;
+      hook.run();
+    }
     if (failAfterNextSave) {
       failAfterNextSave = false;
       throw new IllegalStateException("simulated crash after APPEND");
@@ -125,6 +161,10 @@ final class FakeMailbox implements MailSource, DraftSink {
   @Override
   public void deliverToInbox(MimeMessage message) {
     inboxDeliveries.add(message);
+  }
+
+  private static List<String> bare(String messageId) {
+    return messageId == null ? List.of() : List.of(messageId.replaceAll("[<>\\s]", ""));
   }
 
   static String header(MimeMessage m, String name) {

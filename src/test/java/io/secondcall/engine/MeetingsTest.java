@@ -110,6 +110,40 @@ class MeetingsTest {
   }
 
   @Test
+  void aRecapWithNoEarlierMailIsANewMessageNotAReply() throws Exception {
+    meeting("m1", "2026-12-04T14:00", "2026-12-04T15:00", "Intro call Acme", "", null, me(), alice(Status.ACCEPTED));
+
+    runAt("2026-12-07T09:00");
+
+    assertThat(mail.drafts.values()).singleElement()
+        .satisfies(recap -> assertThat(recap.getSubject()).isEqualTo("Intro call Acme"));
+  }
+
+  @Test
+  void mailTheUserWroteToTheContactAfterTheMeetingIsTheRecap() {
+    meeting("m1", "2026-12-04T14:00", "2026-12-04T15:00", "Intro call", "", null, me(), alice(Status.ACCEPTED));
+    mail.add(MailFolder.SENT, MailMessage.builder("thanks@northwind.example", at("2026-12-04T17:00")).from(DANA)
+        .to(ALICE).subject("Thanks for today"), "Thank you for the call, here are the slides.");
+
+    runAt("2026-12-07T09:30");
+
+    assertThat(mail.drafts).isEmpty();
+    assertThat(store.conversations()).noneSatisfy(c -> assertThat(c.subject()).isEqualTo("Thanks for today"));
+  }
+
+  @Test
+  void mailTheUserWroteAfterTheMeetingInAnEarlierCycleMeansNoRecap() {
+    mail.add(MailFolder.SENT, MailMessage.builder("thanks@northwind.example", at("2026-12-04T17:00")).from(DANA)
+        .to(ALICE).subject("Thanks for today"), "Thank you for the call, here are the slides.");
+    runAt("2026-12-04T17:30");
+    meeting("m1", "2026-12-04T14:00", "2026-12-04T15:00", "Intro call", "", null, me(), alice(Status.ACCEPTED));
+
+    runAt("2026-12-07T09:30");
+
+    assertThat(mail.drafts.values()).noneSatisfy(d -> assertThat(d.getSubject()).isEqualTo("Intro call"));
+  }
+
+  @Test
   void aMeetingFollowedByABookedNextMeetingProducesNothing() {
     meeting("m1", "2026-12-04T14:00", "2026-12-04T15:00", "Intro call", "", null, me(), alice(Status.ACCEPTED));
     meeting("m2", "2026-12-14T10:00", "2026-12-14T11:00", "Workshop", "", null, me(), alice(Status.ACCEPTED));
@@ -178,7 +212,8 @@ class MeetingsTest {
 
     runAt("2026-12-07T09:30");
 
-    assertThat(store.conversations()).isEmpty();
+    assertThat(store.activeConversations()).isEmpty();
+    assertThat(mail.drafts).isEmpty();
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.secondcall.core.Conversation;
 import io.secondcall.port.DigestEntry;
 import io.secondcall.port.MailFolder;
+import io.secondcall.port.StaleStateException;
 import io.secondcall.port.StateStore;
 import io.secondcall.port.StepRecord;
 import io.secondcall.port.SyncCursor;
@@ -83,7 +84,7 @@ class SqliteStateStoreTest implements StateStoreContract {
 
     SqliteStateStore reopened = open();
 
-    assertThat(reopened.conversations()).containsExactly(c1);
+    assertThat(reopened.conversations()).containsExactly(c1.withVersion(1));
     assertThat(reopened.conversationOfMessage("<m1@mail.example>")).contains("c1");
     assertThat(reopened.steps("c1")).containsExactly(s1);
     assertThat(reopened.pendingDigestEntries()).containsExactly(e1);
@@ -201,6 +202,50 @@ class SqliteStateStoreTest implements StateStoreContract {
       assertThat(files.map(f -> f.getFileName().toString()).sorted())
           .containsExactlyElementsOf(Migrations.SCRIPTS);
     }
+  }
+
+  @Test
+  void aStopFromAnotherProcessIsNotUndoneByACycleThatReadEarlier() {
+    SqliteStateStore cycle = open();
+    SqliteStateStore cli = open();
+    Conversation readByCycle = cycle.save(conversation("c1", T0));
+
+    cli.inTransaction(() -> cli.save(cli.conversation("c1").orElseThrow()
+        .ended(Conversation.Status.STOPPED, "stopped by you", T0.plusSeconds(1))));
+
+    assertThatThrownBy(() -> cycle.inTransaction(() -> cycle.save(readByCycle.stepUsed())))
+        .isInstanceOf(StaleStateException.class);
+    assertThat(cycle.conversation("c1").orElseThrow().status()).isEqualTo(Conversation.Status.STOPPED);
+    assertThat(cycle.conversation("c1").orElseThrow().stepsDone()).isZero();
+  }
+
+  @Test
+  void aDatabaseOfTheFirstReleasesKeepsItsConversationsAcrossTheUpgrade() throws Exception {
+    Files.createDirectories(stateDir());
+    try (Connection raw = rawConnection(); var statement = raw.createStatement()) {
+      statement.executeUpdate("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL,"
+          + " applied_at INTEGER NOT NULL)");
+      for (int v = 1; v <= 2; v++) {
+        String script = Migrations.SCRIPTS.get(v - 1);
+        String text = new String(Migrations.class.getResourceAsStream("/db/migration/" + script).readAllBytes(),
+            StandardCharsets.UTF_8);
+        for (String sql : Migrations.statements(text)) {
+          statement.executeUpdate(sql);
+        }
+        statement.executeUpdate("INSERT INTO schema_version VALUES (" + v + ", '" + script + "', 0)");
+      }
+      statement.executeUpdate("INSERT INTO conversation (id, contacts, subject, root_message_id, started_at,"
+          + " last_touch_at, last_message_id, last_references, last_text, touches, steps_done, first_step_days,"
+          + " status) VALUES ('c1', '[{\"address\":\"alice@acme.example\"}]', 'Proposal', 'r@x', 0, 0, 'r@x', '[]',"
+          + " '', 1, 0, 0, 'ACTIVE')");
+    }
+
+    SqliteStateStore upgraded = open();
+
+    Conversation c = upgraded.conversation("c1").orElseThrow();
+    assertThat(c.version()).isEqualTo(1);
+    assertThat(c.me()).isNull();
+    assertThat(upgraded.save(c.stepUsed()).version()).isEqualTo(2);
   }
 
   private Connection rawConnection() throws SQLException {

@@ -10,6 +10,7 @@ import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.DigestEntry;
 import io.secondcall.port.TimeRange;
 import io.secondcall.port.MailFolder;
+import io.secondcall.port.StaleStateException;
 import io.secondcall.port.StateStore;
 import io.secondcall.port.StepRecord;
 import io.secondcall.port.SyncCursor;
@@ -51,11 +52,43 @@ public interface StateStoreContract {
         T0, T0.plusSeconds(86_400), "<last@mail.example>",
         List.of("<root@mail.example>", "<mid@mail.example>"), "Bonjour, voilà le devis 👋\nligne 2",
         3, 2, 5, LocalDate.of(2026, 3, 20), Conversation.Status.REPLIED, "they replied",
-        T0.plusSeconds(2 * 86_400));
+        T0.plusSeconds(2 * 86_400)).from(new EmailAddress("dana+work@consult.example", "Dana Berg"));
 
-    store().save(full);
+    Conversation saved = store().save(full);
 
-    assertThat(store().conversation("c1")).contains(full);
+    assertThat(saved).isEqualTo(full.withVersion(1));
+    assertThat(store().conversation("c1")).contains(saved);
+  }
+
+  @Test
+  default void aCopyReadBeforeAnotherWriteIsNotSavedOverIt() {
+    Conversation read = store().save(conversation("c1", T0));
+    Conversation stopped = store().save(read.ended(Conversation.Status.STOPPED, "stopped by you", T0.plusSeconds(5)));
+
+    Conversation staleTouch = read.touched(T0.plusSeconds(60), "<2@mail.example>", List.of(), "again", true);
+
+    assertThatThrownBy(() -> store().save(staleTouch)).isInstanceOf(StaleStateException.class);
+    assertThat(store().conversation("c1")).contains(stopped);
+  }
+
+  @Test
+  default void aNewConversationIsNotSavedOverAStoredOneWithTheSameId() {
+    Conversation stored = store().save(conversation("c1", T0));
+
+    assertThatThrownBy(() -> store().save(conversation("c1", T0.plusSeconds(9))))
+        .isInstanceOf(StaleStateException.class);
+    assertThat(store().conversation("c1")).contains(stored);
+  }
+
+  @Test
+  default void remembersMailingListsOnce() {
+    assertThat(store().isMailingList("exmh-users@redhat.example")).isFalse();
+
+    assertThat(store().addMailingList("exmh-users@redhat.example", "List-Id", T0)).isTrue();
+    assertThat(store().addMailingList("exmh-users@redhat.example", "Sender", T0)).isFalse();
+
+    assertThat(store().isMailingList("exmh-users@redhat.example")).isTrue();
+    assertThat(store().isMailingList("alice@acme.example")).isFalse();
   }
 
   @Test
@@ -65,7 +98,7 @@ public interface StateStoreContract {
     store().save(sparse);
 
     Conversation loaded = store().conversation("c1").orElseThrow();
-    assertThat(loaded).isEqualTo(sparse);
+    assertThat(loaded).isEqualTo(sparse.withVersion(1));
     assertThat(loaded.threadId()).isNull();
     assertThat(loaded.pausedUntil()).isNull();
     assertThat(loaded.endedAt()).isNull();
@@ -87,14 +120,14 @@ public interface StateStoreContract {
 
   @Test
   default void savingTheSameIdReplacesTheConversation() {
-    Conversation first = conversation("c1", T0);
-    store().save(first);
+    Conversation first = store().save(conversation("c1", T0));
 
     Conversation touched = first.touched(T0.plusSeconds(60), "<2@mail.example>",
         List.of("<root-c1@mail.example>"), "again", true);
-    store().save(touched);
+    Conversation saved = store().save(touched);
 
-    assertThat(store().conversations()).containsExactly(touched);
+    assertThat(store().conversations()).containsExactly(saved);
+    assertThat(saved.version()).isEqualTo(2);
   }
 
   @Test
@@ -103,9 +136,9 @@ public interface StateStoreContract {
     Conversation oldest = conversation("c1", T0);
     Conversation ended = conversation("c2", T0.plusSeconds(100))
         .ended(Conversation.Status.BOUNCED, "bounced", T0.plusSeconds(200));
-    store().save(newest);
-    store().save(oldest);
-    store().save(ended);
+    newest = store().save(newest);
+    oldest = store().save(oldest);
+    ended = store().save(ended);
 
     assertThat(store().conversations()).containsExactly(oldest, ended, newest);
     assertThat(store().activeConversations()).containsExactly(oldest, newest);

@@ -48,15 +48,15 @@ class DigestComposerTest {
   void singleProblemDigestReadsNaturally() throws Exception {
     Digest digest = new Digest("d2", DANA, List.of(
         new DigestLine(DigestLine.LOGIN, "IMAP login to mail.example failed\r\nsince 08:00"),
-        new DigestLine("paused", "Alice Martin: out of office until 3 December")),
+        new DigestLine("note", "Alice Martin: a kind this version does not know")),
         Instant.parse("2026-11-20T08:00:00Z"), ZoneId.of("UTC"));
 
     MimeMessage m = new DigestComposer().compose(digest);
 
-    assertThat(m.getSubject()).isEqualTo("secondcall: 1 login problem, 1 paused");
+    assertThat(m.getSubject()).isEqualTo("secondcall: 1 login problem, 1 note");
     String body = (String) m.getContent();
     assertThat(body).contains("Needs your attention (1):\r\n  - IMAP login to mail.example failed since 08:00\r\n")
-        .contains("Other (paused) (1):\r\n  - Alice Martin: out of office until 3 December")
+        .contains("Other (note) (1):\r\n  - Alice Martin: a kind this version does not know")
         .doesNotContain("Nothing was sent");
   }
 }

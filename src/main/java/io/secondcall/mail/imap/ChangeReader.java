@@ -49,7 +49,7 @@ final class ChangeReader {
     Message[] candidates = resync ? sinceWindow(folder, notBefore) : afterUid(folder, after);
     folder.fetch(candidates, profile());
 
-    MessageMapper mapper = new MessageMapper(folder.getFullName(), validity);
+    MessageMapper mapper = new MessageMapper();
     List<MailMessage> messages = new ArrayList<>();
     long maxUid = Math.max(after, uidNext > 0 ? uidNext - 1 : 0);
     int skipped = 0;

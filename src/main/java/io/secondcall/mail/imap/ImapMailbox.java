@@ -2,6 +2,7 @@ package io.secondcall.mail.imap;
 
 import io.secondcall.port.DraftSink;
 import io.secondcall.port.FolderChanges;
+import io.secondcall.port.FolderMissingException;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.MailSource;
 import io.secondcall.port.ServerAccessException;
@@ -129,7 +130,7 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
     try {
       IMAPFolder folder = (IMAPFolder) store.getFolder(name);
       if (!folder.exists()) {
-        return Set.of();
+        throw new FolderMissingException(role, name);
       }
       folder.open(Folder.READ_ONLY);
       try {

@@ -1,6 +1,7 @@
 package io.secondcall.mail.imap;
 
 import io.secondcall.core.EmailAddress;
+import io.secondcall.core.Ids;
 import io.secondcall.core.MailMessage;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 
 /**
@@ -36,30 +38,24 @@ final class MessageMapper {
   static final String[] FETCHED_HEADERS = {
     "Message-ID", "In-Reply-To", "References", "Auto-Submitted", "X-Autoreply", "X-Autorespond",
     "Precedence", "List-Id", "List-Unsubscribe", "Content-Type", "X-Secondcall-Id",
-    "Disposition-Notification-To", "Bcc"
+    "Disposition-Notification-To", "Bcc", "List-Post", "Sender", "Mailing-List", "X-BeenThere", "X-Mailing-List"
   };
 
   /** The headers the core reads through {@link MailMessage#header}. */
   private static final String[] KEPT_HEADERS = {
     "Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence", "List-Id", "List-Unsubscribe",
-    "X-Secondcall-Id", "Disposition-Notification-To", "Content-Type"
+    "X-Secondcall-Id", "Disposition-Notification-To", "Content-Type", "List-Post", "Sender", "Mailing-List",
+    "X-BeenThere", "X-Mailing-List"
   };
 
   private static final int MAX_PART_BYTES = 64 * 1024;
   private static final Session LENIENT = Session.getInstance(lenientProperties());
   private static final Pattern METHOD = Pattern.compile("(?im)^METHOD:\\s*([A-Za-z-]+)");
 
-  private final String folderName;
-  private final long uidValidity;
-
-  MessageMapper(String folderName, long uidValidity) {
-    this.folderName = folderName;
-    this.uidValidity = uidValidity;
-  }
-
   MailMessage map(IMAPMessage m, long uid) throws MessagingException, IOException {
     Message view = addressSource(m);
-    MailMessage.Builder b = MailMessage.builder(messageId(m, uid), date(view, m)).uid(uid);
+    Instant date = date(view, m);
+    MailMessage.Builder b = MailMessage.builder(messageId(m, view, date), date).uid(uid);
     List<EmailAddress> from = Addresses.of(view, null);
     if (!from.isEmpty()) {
       b.from(from.get(0));
@@ -91,9 +87,18 @@ final class MessageMapper {
     return p;
   }
 
-  /** A stable stand-in for a message without Message-ID: the same message gives the same id. */
-  String syntheticId(long uid) {
-    return "uid-" + uidValidity + "-" + uid + "@" + folderName.replaceAll("[^A-Za-z0-9._-]", "_");
+  /**
+   * A stand-in for a message without Message-ID, made from its content so that the same message
+   * gets the same id after a UIDVALIDITY change or a move to another server.
+   */
+  static String syntheticId(Message view, Instant date, int size) {
+    // From the envelope already fetched: asking for a raw header would cost a round trip each.
+    return Ids.syntheticMessageId(date.toString(), addresses(view, null), addresses(view, Message.RecipientType.TO),
+        addresses(view, Message.RecipientType.CC), subject(view), Integer.toString(size));
+  }
+
+  private static String addresses(Message m, Message.RecipientType type) {
+    return Addresses.of(m, type).stream().map(EmailAddress::address).collect(Collectors.joining(","));
   }
 
   /**
@@ -115,7 +120,7 @@ final class MessageMapper {
     }
   }
 
-  private String messageId(IMAPMessage m, long uid) {
+  private static String messageId(IMAPMessage m, Message view, Instant date) {
     String id = MessageIds.normalise(header(m, "Message-ID"));
     if (id == null) {
       try {
@@ -124,7 +129,16 @@ final class MessageMapper {
         // No envelope either: the synthetic id below.
       }
     }
-    return id != null ? id : syntheticId(uid);
+    if (id != null) {
+      return id;
+    }
+    int size;
+    try {
+      size = m.getSize();
+    } catch (MessagingException | RuntimeException e) {
+      size = -1;
+    }
+    return syntheticId(view, date, size);
   }
 
   private static Instant date(Message view, IMAPMessage m) throws MessagingException {

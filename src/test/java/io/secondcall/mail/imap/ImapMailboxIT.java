@@ -1,10 +1,12 @@
 package io.secondcall.mail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.secondcall.port.FolderMissingException;
 import io.secondcall.port.MailFolder;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +58,7 @@ class ImapMailboxIT implements MailboxContract, MessageContentContract, Connecti
   @Test
   void theDraftsFolderIsCreatedOnTheFirstDraft() throws Exception {
     try (SeedClient seed = new SeedClient(account); ImapMailbox mailbox = new ImapMailbox(account)) {
-      assertThat(mailbox.secondcallIds(MailFolder.DRAFTS)).isEmpty();
+      assertThatThrownBy(() -> mailbox.secondcallIds(MailFolder.DRAFTS)).isInstanceOf(FolderMissingException.class);
 
       mailbox.saveDraft(TestMail.draft("c1.1", "Re: Hello"));
 

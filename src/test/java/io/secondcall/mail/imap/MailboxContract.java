@@ -5,10 +5,12 @@ import static io.secondcall.mail.imap.TestMail.daysAgo;
 import static io.secondcall.mail.imap.TestMail.raw;
 import static io.secondcall.mail.imap.TestMail.sent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.MailMessage;
 import io.secondcall.port.FolderChanges;
+import io.secondcall.port.FolderMissingException;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.SyncCursor;
 import jakarta.mail.Flags;
@@ -141,7 +143,8 @@ interface MailboxContract extends ImapServerFixture {
       assertThat(changes.messages()).isEmpty();
       assertThat(changes.cursor()).isEqualTo(cursor);
       assertThat(changes.resynced()).isFalse();
-      assertThat(mailbox.secondcallIds(MailFolder.STOP)).isEmpty();
+      assertThatThrownBy(() -> mailbox.secondcallIds(MailFolder.STOP))
+          .isInstanceOf(FolderMissingException.class).hasMessageContaining("does not exist");
     }
   }
 
