@@ -84,6 +84,20 @@ public final class BusinessCalendar {
   }
 
   /** {@code instant} itself if it lies in working hours of a business day, else the next start of work. */
+  /**
+   * The latest start of work on a business day at or before {@code now}: the moment the day's
+   * follow-ups are prepared, whenever the cycles run.
+   */
+  public Instant lastStartOfWork(Instant now) {
+    LocalDate day = localDate(now);
+    for (int i = 0; i < 400; i++, day = day.minusDays(1)) {
+      if (isBusinessDay(day) && !startOfWork(day).isAfter(now)) {
+        return startOfWork(day);
+      }
+    }
+    throw new IllegalStateException("no business day in the past 400 days");
+  }
+
   public Instant nextWorkingMoment(Instant instant) {
     LocalDate day = localDate(instant);
     if (isBusinessDay(day)) {

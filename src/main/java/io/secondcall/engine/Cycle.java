@@ -102,12 +102,17 @@ public final class Cycle {
     inboundMail.learnLists(inbox);
 
     Timeline timeline = new Timeline();
-    timeline.addAll(new SentMail(run, firstScan, calendar != null).events(sent));
-    timeline.addAll(inboundMail.events(inbox, sent.messages()));
-    timeline.addAll(stopEvents(run, stop));
+    Set<String> meetingDomains = new HashSet<>();
     boolean calendarUp = calendar != null
         && calendar.guard().mayTry(run.now)
-        && calendarWork(run, () -> timeline.addAll(new Meetings(run, calendarOf(run), notBefore).events()));
+        && calendarWork(run, () -> {
+          Meetings meetings = new Meetings(run, calendarOf(run), notBefore);
+          timeline.addAll(meetings.events());
+          meetingDomains.addAll(meetings.contactDomains());
+        });
+    timeline.addAll(new SentMail(run, firstScan, calendar != null).events(sent));
+    timeline.addAll(inboundMail.events(inbox, sent.messages(), meetingDomains));
+    timeline.addAll(stopEvents(run, stop));
     timeline.apply(run);
     store.inTransaction(() -> {
       store.saveCursor(MailFolder.SENT, sent.cursor());

@@ -136,9 +136,28 @@ final class Drafts {
     });
   }
 
+  /** Meta key: when follow-ups were last prepared. */
+  static final String PREPARED = "drafting.last";
+
+  /**
+   * Follow-ups are prepared once per business morning, in the first cycle at or after the start
+   * of work: every step falls due then, and a step unlocked during the day (the user deleted the
+   * draft before it) waits for the next morning. So what is drafted, and when, does not depend on
+   * how often the cycles run.
+   */
+  private boolean draftingMoment() {
+    Instant moment = run.settings.calendar().lastStartOfWork(run.now);
+    Optional<Instant> last = run.store.meta(PREPARED).map(Long::parseLong).map(Instant::ofEpochMilli);
+    if (last.isPresent() && !last.get().isBefore(moment)) {
+      return false;
+    }
+    run.store.setMeta(PREPARED, Long.toString(run.now.toEpochMilli()));
+    return true;
+  }
+
   /** Drafts every step that is due, oldest conversation first, up to the daily cap. */
   void prepareDue() {
-    if (!folderThere) {
+    if (!folderThere || !draftingMoment()) {
       return;
     }
     LocalDate today = run.settings.calendar().localDate(run.now);

@@ -64,12 +64,12 @@ final class InboundMail {
   /**
    * The new inbox messages as events of the cycle's timeline. Bodies (for out-of-office text,
    * return dates and signatures) are fetched in one round trip, only for mail that may concern a
-   * tracked conversation or one this cycle's Sent mail starts.
+   * tracked conversation or one this cycle's Sent mail or meetings start.
    */
-  List<Timeline.Event> events(FolderChanges changes, List<MailMessage> newSent) {
+  List<Timeline.Event> events(FolderChanges changes, List<MailMessage> newSent, Set<String> meetingDomains) {
     run.report.countSkipped(changes.skipped());
     Set<String> sentIds = new HashSet<>();
-    Set<String> sentDomains = new HashSet<>();
+    Set<String> sentDomains = new HashSet<>(meetingDomains);
     for (MailMessage s : newSent) {
       sentIds.add(s.messageId());
       s.recipients().forEach(r -> sentDomains.add(r.domain()));

@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +52,7 @@ final class Meetings {
 
   private final CycleRun run;
   private final CalendarGateway calendar;
+  private final Set<String> contactDomains = new HashSet<>();
   private final Instant notBefore;
 
   Meetings(CycleRun run, CalendarGateway calendar, Instant notBefore) {
@@ -65,6 +68,7 @@ final class Meetings {
    */
   List<Timeline.Event> events() {
     List<Meeting> meetings = meetings(calendar.events(new TimeRange(notBefore, run.now.plus(AHEAD))));
+    meetings.forEach(m -> m.contacts().forEach(a -> contactDomains.add(a.domain())));
     List<Timeline.Event> events = new ArrayList<>();
     long seq = 0;
     for (Meeting m : meetings) {
@@ -81,6 +85,11 @@ final class Meetings {
     }
     events.add(new Timeline.Event(run.now, Timeline.Source.CALENDAR, seq, "meetings", () -> endAnswered(meetings)));
     return events;
+  }
+
+  /** The domains of the meetings' contacts, after {@link #events()}: their mail may concern a meeting. */
+  Set<String> contactDomains() {
+    return contactDomains;
   }
 
   /**
@@ -185,9 +194,16 @@ final class Meetings {
         + " call from " + run.when(call), e.time().end());
   }
 
+  /**
+   * Whether a later meeting with the same people was already booked when {@code m} ended. One
+   * booked afterwards is a meeting booked with the after-meeting conversation, and ends it at
+   * its own time in the timeline; one whose booking time is unknown counts as booked before.
+   */
   private static boolean bookedAfter(Meeting m, List<Meeting> all) {
+    Instant ended = m.event().time().end();
     return all.stream().anyMatch(other -> other != m
         && other.event().time().start().isAfter(m.event().time().start())
+        && (other.event().created() == null || !other.event().created().isAfter(ended))
         && other.contacts().stream().anyMatch(x -> m.contacts().stream().anyMatch(y -> y.address().equals(x.address()))));
   }
 

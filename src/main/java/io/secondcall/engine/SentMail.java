@@ -155,15 +155,23 @@ final class SentMail {
     }
     // A draft of ours still waiting means the user sent it from a client that drops our header,
     // or wrote their own follow-up instead; either way that step is done, and our draft, if it is
-    // still there, must go before the prospect answers (the clean-up removes it).
-    Optional<StepRecord> waiting = run.store.steps(c.id()).stream()
+    // still there, must go before the prospect answers (the clean-up removes it). A draft of this
+    // round that the user deleted before writing their own is that step done by hand too: when
+    // the deletion happened is not known, so it must not matter.
+    List<StepRecord> steps = run.store.steps(c.id());
+    Optional<StepRecord> waiting = steps.stream()
         .filter(s -> s.state() == StepRecord.State.DRAFTED || s.state() == StepRecord.State.PREPARING)
         .findFirst();
+    Optional<StepRecord> replaced = waiting.isPresent() ? Optional.empty() : steps.stream()
+        .filter(s -> s.state() == StepRecord.State.SKIPPED && s.preparedAt().isAfter(c.lastTouchAt()))
+        .reduce((first, second) -> second);
     waiting.ifPresent(s -> run.store.saveStep(s.withState(StepRecord.State.SUPERSEDED, m.date())));
+    replaced.ifPresent(s -> run.store.saveStep(s.withState(StepRecord.State.SENT, m.date())));
+    Optional<StepRecord> done = waiting.or(() -> replaced);
     Conversation touched = run.store.save(writtenAs(
-        c.touched(m.date(), m.messageId(), referencesOf(m), keptText(m), waiting.isEmpty()), m));
+        c.touched(m.date(), m.messageId(), referencesOf(m), keptText(m), done.isEmpty()), m));
     run.record(Action.Kind.TOUCHED, touched,
-        waiting.map(s -> "sent step " + s.number()).orElse("followed up by hand"), m.date());
+        done.map(s -> "sent step " + s.number()).orElse("followed up by hand"), m.date());
     promise(touched, m);
   }
 

@@ -157,4 +157,38 @@ class OutreachRulesTest {
   void withTrackAllTagAddressesAreNotNeeded() {
     assertThat(all.evaluate(sent().to("alice@acme.example").build(), FIRST_SCAN).outreach()).isTrue();
   }
+
+  @Test
+  void aPostToAKnownMailingListIsNotOutreachEvenWithAPersonCopied() {
+    OutreachRules knowingLists = new OutreachRules(DANA, FollowUpRules.defaults(),
+        a -> a.address().equals("exmh-users@redhat.example"));
+    OutreachDecision d = knowingLists.evaluate(
+        sent().to("exmh-users@redhat.example").cc("alice@acme.example").build(), FIRST_SCAN);
+    assertThat(d.outreach()).isFalse();
+    assertThat(d.reason()).isEqualTo("mailing list post (exmh-users@redhat.example)");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"noreply@shop.example", "no-reply@shop.example", "donotreply@bank.example", "postmaster@acme.example",
+      "mailer-daemon@mx.acme.example", "exmh-users-request@redhat.example", "billing-bounces@acme.example"})
+  void mailToASystemAddressIsNotOutreach(String address) {
+    OutreachDecision d = all.evaluate(sent().to(address).build(), FIRST_SCAN);
+    assertThat(d.outreach()).isFalse();
+    assertThat(d.reason()).isEqualTo("to a system address (" + address + ")");
+  }
+
+  @Test
+  void aSystemAddressBesideAPersonIsNoContact() {
+    OutreachDecision d = all.evaluate(sent().to("alice@acme.example").cc("noreply@acme.example").build(), FIRST_SCAN);
+    assertThat(d.contacts()).containsExactly(EmailAddress.of("alice@acme.example"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"bulk", "list", "junk"})
+  void sentMailMarkedAsBulkIsNotOutreach(String precedence) {
+    OutreachDecision d = all.evaluate(sent().to("alice@acme.example").header("precedence", precedence).build(),
+        FIRST_SCAN);
+    assertThat(d.outreach()).isFalse();
+    assertThat(d.reason()).isEqualTo("bulk mail (Precedence: " + precedence + ")");
+  }
 }
