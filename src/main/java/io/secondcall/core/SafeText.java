@@ -80,6 +80,14 @@ public final class SafeText {
   }
 
   /**
+   * A block of text shown on a terminal (a draft in the demo): escape sequences removed as
+   * {@link #terminal} does, lines as {@link #calendarText}, so indentation and tabs stay.
+   */
+  public static String terminalText(String s) {
+    return s == null ? "" : multiLine(ESCAPE_SEQUENCE.matcher(s).replaceAll(""));
+  }
+
+  /**
    * A value in a log line. Nothing is removed, so the log shows what arrived: CR, LF and TAB
    * become the two characters {@code \r}, {@code \n}, {@code \t}; every other control, line
    * separator, format character and unpaired surrogate becomes {@code \}{@code uXXXX}. The result

@@ -89,6 +89,12 @@ class SafeTextTest {
   }
 
   @Test
+  void terminalTextKeepsLinesAndIndentationButNoEscapes() {
+    assertThat(SafeText.terminalText("Hi,\r\n  > quoted\u001B[8m hidden\u0085\tend\u001B]0;t\u0007"))
+        .isEqualTo("Hi,\n  > quoted hidden\n\tend");
+  }
+
+  @Test
   void logLineShowsWhatArrivedOnOneLine() {
     assertThat(SafeText.logLine("Jürgen\nWARN  dana@x login failed")).isEqualTo("Jürgen\\nWARN  dana@x login failed");
     assertThat(SafeText.logLine("a\r\n\tb")).isEqualTo("a\\r\\n\\tb");
