@@ -47,4 +47,14 @@ class TerminalOutputTest {
     assertThat(StatusTable.cut("ab\uD83D\uDE00cd", 4)).isEqualTo("ab\u2026");
     assertThat(StatusTable.cut("abc", 4)).isEqualTo("abc");
   }
+
+  @Test
+  void anErrorIsOneSafeLineOnStderr() {
+    StringWriter text = new StringWriter();
+
+    Cli.report(new IllegalStateException("IMAP said: \u001B[2J550 no\r\nsecondcall: all fine\u0085"),
+        new PrintWriter(text), false);
+
+    assertThat(text.toString()).isEqualTo("secondcall: IMAP said: 550 no secondcall: all fine" + System.lineSeparator());
+  }
 }
