@@ -61,7 +61,9 @@ public final class HeaderValues {
    */
   public static InternetAddress address(EmailAddress a) {
     String name = a.name() == null ? "" : clean(a.name());
-    InternetAddress ia = new EncodedAddress(a.address(), name.isEmpty() ? null : encode(name));
+    // Angus folds only between addresses: a long name is folded between its encoded words.
+    String phrase = name.isEmpty() ? null : encode(name).replace("?= =?", "?=\r\n =?");
+    InternetAddress ia = new EncodedAddress(a.address(), phrase);
     try {
       ia.validate();
     } catch (AddressException e) {

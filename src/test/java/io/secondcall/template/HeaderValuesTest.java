@@ -82,6 +82,16 @@ class HeaderValuesTest {
   }
 
   @Test
+  void aLongDisplayNameIsFoldedBetweenItsEncodedWords() throws Exception {
+    String name = "山田太郎 ".repeat(60).strip();
+
+    InternetAddress a = HeaderValues.address(new EmailAddress("t@x.example", name));
+
+    assertThat(a.toString().split("\r\n")).hasSizeGreaterThan(1).allMatch(l -> l.length() <= 78);
+    assertThat(new InternetAddress(MimeUtility.unfold(a.toString())).getPersonal()).isEqualTo(name);
+  }
+
+  @Test
   void addressRefusesAMailboxThatWouldBreakTheHeader() {
     assertThatThrownBy(() -> HeaderValues.address(EmailAddress.of("a\r\nbcc:@x.example")))
         .isInstanceOf(IllegalArgumentException.class);
