@@ -1,10 +1,12 @@
 package io.secondcall.cli;
 
 import io.secondcall.config.ConfigException;
+import io.secondcall.core.SafeText;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.template.TemplateException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
@@ -28,7 +30,11 @@ public final class Cli {
   static int report(Exception e, PrintWriter err, boolean verbose) {
     err.println("secondcall: " + oneLine(e));
     if (verbose) {
-      e.printStackTrace(err);
+      // Messages quote servers and mail: the trace keeps its lines, loses any escape code.
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(SafeText.terminalText(trace.toString()));
+      err.flush();
     }
     return exitCode(e);
   }
@@ -44,7 +50,6 @@ public final class Cli {
   }
 
   private static String oneLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.replaceAll("[\\r\\n]+", " ").strip();
+    return SafeText.terminal(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
   }
 }

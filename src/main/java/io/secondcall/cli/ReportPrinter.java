@@ -1,5 +1,6 @@
 package io.secondcall.cli;
 
+import io.secondcall.core.SafeText;
 import io.secondcall.engine.Action;
 import io.secondcall.engine.CycleReport;
 import java.io.PrintWriter;
@@ -54,9 +55,11 @@ final class ReportPrinter {
       case CLEANED_UP -> "clean up";
       case DIGEST -> "send digest";
     };
-    String contact = a.contact().isEmpty() ? "" : " <" + a.contact() + ">";
-    String subject = a.subject().isEmpty() ? "" : " \"" + a.subject() + "\"";
-    return String.format(Locale.ROOT, "%-16s%s%s: %s%s", prefix + verb, contact, subject, a.detail(), when(a.at()));
+    // Contacts, subjects and details quote mail: one safe line each, whatever arrived.
+    String contact = a.contact().isEmpty() ? "" : " <" + SafeText.terminal(a.contact()) + ">";
+    String subject = a.subject().isEmpty() ? "" : " \"" + SafeText.terminal(a.subject()) + "\"";
+    return String.format(Locale.ROOT, "%-16s%s%s: %s%s", prefix + verb, contact, subject, SafeText.terminal(a.detail()),
+        when(a.at()));
   }
 
   private String when(Instant at) {

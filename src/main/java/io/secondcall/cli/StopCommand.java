@@ -2,6 +2,7 @@ package io.secondcall.cli;
 
 import io.secondcall.config.Config;
 import io.secondcall.core.Conversation;
+import io.secondcall.core.SafeText;
 import io.secondcall.engine.Stopper;
 import io.secondcall.port.StateStore;
 import java.io.PrintWriter;
@@ -35,7 +36,8 @@ final class StopCommand implements Callable<Integer> {
             "no active conversation with " + target + " (see secondcall status)");
       }
       for (Conversation c : stopped) {
-        out.println("stopped " + c.id() + " <" + c.contact().address() + "> \"" + c.subject() + "\"");
+        out.println("stopped " + c.id() + " <" + SafeText.terminal(c.contact().address()) + "> \""
+            + SafeText.terminal(c.subject()) + "\"");
       }
       out.println("Unsent drafts of these conversations are removed in the next cycle.");
     }

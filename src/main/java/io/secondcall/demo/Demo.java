@@ -8,6 +8,7 @@ import io.secondcall.core.ContactCard;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.FollowUpRules;
 import io.secondcall.core.Identity;
+import io.secondcall.core.SafeText;
 import io.secondcall.core.WorkingHours;
 import io.secondcall.engine.Action;
 import io.secondcall.engine.BlockWriter;
@@ -160,7 +161,8 @@ public final class Demo {
     DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     for (StatusView.Row r : status.rows()) {
       String at = r.nextAt() == null || r.next().contains(":") ? "" : ", " + when.format(r.nextAt().atZone(ZONE));
-      out.printf(Locale.ROOT, "  %-24s %-38s %s%s%n", r.contact(), "\"" + r.subject() + "\"", r.next(), at);
+      out.printf(Locale.ROOT, "  %-24s %-38s %s%s%n", SafeText.terminal(r.contact()),
+          "\"" + SafeText.terminal(r.subject()) + "\"", SafeText.terminal(r.next()), at);
     }
     out.println();
     for (MimeMessage draft : scenario.samples()) {
@@ -181,8 +183,9 @@ public final class Demo {
     TimeRange all = new TimeRange(at(FIRST_DAY, LocalTime.MIN).toInstant(), at(LAST_DAY.plusDays(30), LocalTime.MIN).toInstant());
     for (CalendarEvent e : calendar.events(all)) {
       if (e.secondcallId() != null) {
-        String phone = e.description().lines().findFirst().orElse("");
-        out.printf(Locale.ROOT, "  %-16s  %-52s %s%n", when.format(e.time().start().atZone(ZONE)), e.title(), phone);
+        String phone = SafeText.terminal(e.description().lines().findFirst().orElse(""));
+        out.printf(Locale.ROOT, "  %-16s  %-52s %s%n", when.format(e.time().start().atZone(ZONE)),
+            SafeText.terminal(e.title()), phone);
       }
     }
     out.println();

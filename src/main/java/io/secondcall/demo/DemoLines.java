@@ -1,12 +1,14 @@
 package io.secondcall.demo;
 
+import io.secondcall.core.SafeText;
 import io.secondcall.engine.Action;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.util.List;
 
-/** How the demo shows actions and messages. */
+/** How the demo shows actions and messages: every value through {@link SafeText#terminal}. */
 final class DemoLines {
 
   private static final List<String> SHOWN_HEADERS =
@@ -15,8 +17,8 @@ final class DemoLines {
   private DemoLines() {}
 
   static String line(Action a) {
-    String who = a.contact().isEmpty() ? "" : a.contact() + " ";
-    String about = a.subject().isEmpty() ? "" : "\"" + a.subject() + "\" ";
+    String who = a.contact().isEmpty() ? "" : SafeText.terminal(a.contact()) + " ";
+    String about = a.subject().isEmpty() ? "" : "\"" + SafeText.terminal(a.subject()) + "\" ";
     String what = switch (a.kind()) {
       case TRACKED -> "tracking    ";
       case IGNORED -> "not outreach";
@@ -33,7 +35,7 @@ final class DemoLines {
       case CLEANED_UP -> "cleaned up  ";
       case DIGEST -> "digest      ";
     };
-    return what + "  " + who + about + "- " + a.detail();
+    return what + "  " + who + about + "- " + SafeText.terminal(a.detail());
   }
 
   static String show(MimeMessage m) throws MessagingException, IOException {
@@ -41,10 +43,10 @@ final class DemoLines {
     for (String name : SHOWN_HEADERS) {
       String value = m.getHeader(name, ", ");
       if (value != null) {
-        sb.append(name).append(": ").append(jakarta.mail.internet.MimeUtility.decodeText(value)).append('\n');
+        sb.append(name).append(": ").append(SafeText.terminal(MimeUtility.decodeText(value))).append('\n');
       }
     }
-    sb.append('\n').append(m.getContent().toString().strip());
+    sb.append('\n').append(SafeText.terminalText(m.getContent().toString()).strip());
     return sb.toString();
   }
 

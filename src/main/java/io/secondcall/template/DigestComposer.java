@@ -1,5 +1,6 @@
 package io.secondcall.template;
 
+import io.secondcall.core.SafeText;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -55,7 +56,7 @@ public final class DigestComposer {
       InternetAddress user = HeaderValues.address(digest.to());
       m.setFrom(user);
       m.setRecipient(Message.RecipientType.TO, user);
-      m.setSubject(subject(byKind), "UTF-8");
+      m.setHeader("Subject", HeaderValues.folded("Subject", subject(byKind)));
       m.setHeader(DraftComposer.SECONDCALL_ID, id);
       // RFC 3834: the digest is machine-made, unlike a draft the user sends.
       m.setHeader("Auto-Submitted", "auto-generated");
@@ -74,7 +75,7 @@ public final class DigestComposer {
     byKind.forEach((kind, lines) -> {
       int n = lines.size();
       Kind k = KINDS.get(kind);
-      parts.add(n + " " + (k == null ? kind : n == 1 ? k.one() : k.many()));
+      parts.add(n + " " + (k == null ? SafeText.digestLine(kind) : n == 1 ? k.one() : k.many()));
     });
     return "secondcall: " + String.join(", ", parts);
   }
@@ -85,7 +86,7 @@ public final class DigestComposer {
         .append(" (").append(digest.zone().getId()).append(")\n");
     byKind.forEach((kind, lines) -> {
       Kind k = KINDS.get(kind);
-      String heading = k == null ? "Other (" + kind + ")" : k.heading();
+      String heading = k == null ? "Other (" + SafeText.digestLine(kind) + ")" : k.heading();
       sb.append('\n').append(heading).append(" (").append(lines.size()).append("):\n");
       lines.forEach(l -> sb.append("  - ").append(l).append('\n'));
     });

@@ -1,5 +1,6 @@
 package io.secondcall.template;
 
+import io.secondcall.core.SafeText;
 import java.util.Objects;
 
 /**
@@ -21,9 +22,9 @@ public record DigestLine(String kind, String text) {
   public DigestLine {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(text, "text");
-    kind = kind.strip();
-    // One bullet is one line: a stray line break in a subject must not break the layout.
-    text = text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    kind = SafeText.digestLine(kind);
+    // One bullet is one line: a line break in a subject must not forge a line of its own.
+    text = SafeText.digestLine(text);
     if (kind.isEmpty()) {
       throw new IllegalArgumentException("digest line without a kind: " + text);
     }

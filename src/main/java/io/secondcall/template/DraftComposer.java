@@ -1,6 +1,7 @@
 package io.secondcall.template;
 
 import io.secondcall.core.EmailAddress;
+import io.secondcall.core.SafeText;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -43,8 +44,9 @@ public final class DraftComposer {
   }
 
   /**
-   * The draft as a MIME message: text/plain UTF-8 (quoted-printable when not ASCII), headers
-   * cleaned of control characters and RFC 2047 encoded; invalid Message-IDs are left out.
+   * The draft as a MIME message: text/plain UTF-8 (quoted-printable when not ASCII) as
+   * {@link SafeText#draftText} makes it, headers as {@link HeaderValues} writes them; invalid
+   * Message-IDs are left out.
    *
    * @throws IllegalArgumentException when an address is not a valid mailbox
    */
@@ -57,7 +59,7 @@ public final class DraftComposer {
         m.setRecipients(Message.RecipientType.CC, addresses(draft.cc()));
       }
       String subject = draft.reply() ? ReplySubject.reply(draft.originalSubject()) : draft.originalSubject();
-      m.setSubject(HeaderValues.clean(subject), "UTF-8");
+      m.setHeader("Subject", HeaderValues.folded("Subject", subject));
       HeaderValues.messageId(draft.inReplyTo()).ifPresent(id -> setHeader(m, "In-Reply-To", id));
       List<String> refs = references(draft.references(), draft.inReplyTo());
       if (!refs.isEmpty()) {
@@ -66,7 +68,8 @@ public final class DraftComposer {
       }
       m.setHeader(SECONDCALL_ID, HeaderValues.clean(draft.secondcallId()));
       m.setSentDate(Date.from(draft.date()));
-      m.setText(crlf(draft.body()), "UTF-8");
+      // The body quotes mail (names, subjects, a quote): no control character gets through.
+      m.setText(crlf(SafeText.draftText(draft.body())), "UTF-8");
       m.saveChanges();
       return m;
     } catch (MessagingException e) {

@@ -1,6 +1,7 @@
 package io.secondcall.template;
 
 import io.secondcall.core.EmailAddress;
+import io.secondcall.core.SafeText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -13,7 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Formats a {@link DraftContext} into template variables: dates in words, names, a short quote. */
+/**
+ * Formats a {@link DraftContext} into template variables: dates in words, names, a short quote.
+ * Every text variable is one line as {@link SafeText#draftLine} makes it (the signature: lines
+ * as {@link SafeText#draftText}), so a value from mail cannot add lines or controls to a draft.
+ */
 public final class Variables {
 
   /** Every variable a template may use, in the order the README lists them. */
@@ -49,16 +54,17 @@ public final class Variables {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("contact_first_name", firstName(fullName));
     v.put("contact_name", fullName);
-    v.put("company", c.company() == null ? "" : c.company().strip());
-    v.put("subject", ReplySubject.strip(c.originalSubject()));
+    v.put("company", SafeText.draftLine(c.company()));
+    v.put("subject", ReplySubject.strip(SafeText.draftLine(c.originalSubject())));
     v.put("last_touch_date", date(c.lastTouch(), zone, now, locale));
     v.put("last_touch_ago", ago(c.lastTouch(), now, zone));
     v.put("quote", quote(c.lastQuote()));
     v.put("step", c.step());
-    v.put("my_name", c.myName().strip());
+    v.put("my_name", SafeText.draftLine(c.myName()));
     String signature = c.signature() == null || c.signature().isBlank() ? c.myName() : c.signature();
-    v.put("signature", signature.strip());
-    v.put("meeting_title", c.meetingTitle().map(String::strip).orElse(""));
+    v.put("signature", SafeText.draftText(signature).strip());
+    // Meeting titles come from invitations, which anyone can send.
+    v.put("meeting_title", c.meetingTitle().map(SafeText::draftLine).orElse(""));
     v.put("meeting_date", c.meetingDate().map(t -> date(t, zone, now, locale)).orElse(""));
     v.put("callback_time", c.callbackTime().map(t -> dateTime(t, zone, now, locale)).orElse(""));
     return v;
@@ -110,7 +116,7 @@ public final class Variables {
     StringBuilder own = new StringBuilder();
     boolean first = true;
     for (String line : text.split("\\R")) {
-      String l = line.strip();
+      String l = SafeText.draftLine(line);
       if (line.equals("-- ") || l.equals("--") || SIGN_OFF.matcher(l).matches() || l.matches("(?i)^(on .+wrote:|am .+schrieb.*:|le .+a écrit ?:|-+ ?original message ?-+)$")) {
         break;
       }
@@ -185,7 +191,7 @@ public final class Variables {
     if (name == null) {
       return null;
     }
-    String s = name.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+    String s = SafeText.draftLine(name).replaceAll("\\s+", " ");
     // A display name that is just the address again says nothing about the person.
     return s.isEmpty() || s.contains("@") ? null : s;
   }

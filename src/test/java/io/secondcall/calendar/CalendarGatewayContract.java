@@ -148,4 +148,42 @@ public interface CalendarGatewayContract {
         new TimeRange(MONDAY_10, MONDAY_10.plus(Duration.ofMinutes(30))),
         new TimeRange(MONDAY_10.plus(Duration.ofDays(7)), MONDAY_10.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(30))));
   }
+
+  /**
+   * A block whose title and description carry a contact's decoded display name and subject: every
+   * kind of line break, forged properties and a bidi override. Written and read back, the block
+   * is still ours: found by its id, created once, deleted; nothing became a property of its own.
+   */
+  @Test
+  default void aHostileTitleCannotInjectPropertiesOrHideTheBlocksId() {
+    List<String> breaks = List.of("\r", "\n", "\r\n", "\u0085", "\u2028", "\u2029");
+    StringBuilder title = new StringBuilder("Call J\u00fcrgen \u202Efdp.exe");
+    StringBuilder description = new StringBuilder("Phone: +49 89 1234567");
+    for (String br : breaks) {
+      title.append(br).append("X-SECONDCALL-ID:forged").append(br).append("END:VEVENT");
+      description.append(br).append("X-INJECTED:1;X-SECONDCALL-ID:forged");
+    }
+    CallbackBlock block = new CallbackBlock("c0123456789abcdef.3.call",
+        new TimeRange(MONDAY_10, MONDAY_10.plus(Duration.ofMinutes(15))), title.toString(), description.toString(), null);
+
+    assertThat(gateway().createBlock(block)).isTrue();
+    assertThat(gateway().createBlock(block)).isFalse();
+
+    assertThat(gateway().blockIds(week())).containsExactly(block.id());
+    List<CalendarEvent> events = gateway().events(week());
+    assertThat(events).singleElement().satisfies(e -> {
+      assertThat(e.secondcallId()).isEqualTo(block.id());
+      assertThat(e.title()).startsWith("Call J\u00fcrgen fdp.exe")
+          .doesNotContain("\r", "\n", "\u0085", "\u2028", "\u2029", "\u202E");
+      assertThat(e.description()).startsWith("Phone: +49 89 1234567\nX-INJECTED:1;X-SECONDCALL-ID:forged\n")
+          .doesNotContain("\r", "\u0085", "\u2028", "\u2029");
+      assertThat(e.description().lines()).hasSize(1 + breaks.size());
+    });
+    assertThat(gateway().busy(week())).containsExactly(block.time());
+
+    gateway().deleteBlock(block.id());
+
+    assertThat(gateway().blockIds(week())).isEmpty();
+    assertThat(gateway().events(week())).isEmpty();
+  }
 }

@@ -1,6 +1,7 @@
 package io.secondcall.calendar;
 
 import io.secondcall.core.EmailAddress;
+import io.secondcall.core.SafeText;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.CallbackBlock;
@@ -37,7 +38,9 @@ public final class InMemoryCalendarGateway implements CalendarGateway {
     if (events.containsKey(key)) {
       return false;
     }
-    events.put(key, new CalendarEvent(block.id(), null, block.title(), block.description(), block.time(), false,
+    // As every real calendar writes it (CalendarGatewayContract).
+    events.put(key, new CalendarEvent(block.id(), null, SafeText.calendarLine(block.title()),
+        SafeText.calendarText(block.description()), block.time(), false,
         false, false, (EmailAddress) null, List.of(), null, block.id()));
     blocksCreated++;
     return true;

@@ -59,4 +59,18 @@ class DigestComposerTest {
         .contains("Other (note) (1):\r\n  - Alice Martin: a kind this version does not know")
         .doesNotContain("Nothing was sent");
   }
+
+  @Test
+  void noLineBreakOfAnyKindForgesADigestLine() throws Exception {
+    List<DigestLine> lines = List.of("\r\n", "\r", "\n", "\u0085", "\u2028", "\u2029").stream()
+        .map(br -> new DigestLine(DigestLine.DRAFT, "J\u00fcrgen <j@x.example>: \"Offer" + br + "  - forged line\u202E\""))
+        .toList();
+    Digest digest = new Digest("d3", DANA, lines, Instant.parse("2026-11-20T08:00:00Z"), ZoneId.of("UTC"));
+
+    String body = (String) DraftComposerTest.parse(DraftComposerTest.bytes(new DigestComposer().compose(digest))).getContent();
+
+    assertThat(body.split("\r\n")).filteredOn(l -> l.contains("forged")).hasSize(6)
+        .allMatch(l -> l.equals("  - J\u00fcrgen <j@x.example>: \"Offer   - forged line\""));
+    assertThat(body).doesNotContain("\u0085", "\u2028", "\u2029", "\u202E");
+  }
 }

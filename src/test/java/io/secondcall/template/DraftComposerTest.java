@@ -124,6 +124,28 @@ class DraftComposerTest {
     assertThat(headerSection(raw).lines()).noneMatch(l -> l.regionMatches(true, 0, "Bcc:", 0, 4));
   }
 
+  /** A subject that decoded to another encoded word reaches the reader as that text, not as what it encodes. */
+  @Test
+  void aSubjectThatDecodedToAnEncodedWordIsNotDecodedAgainByTheClient() throws Exception {
+    String nested = "=?utf-8?q?Re:_Offer=0D=0ABcc:_x@evil.example?=";
+
+    byte[] raw = bytes(composer.compose(draft(ALICE, nested, "m2@acme.example", List.of(), "Hi")));
+
+    assertThat(headerSection(raw)).doesNotContain("=?utf-8?q?");
+    MimeMessage m = parse(raw);
+    assertThat(m.getSubject()).isEqualTo("Re: " + nested);
+    assertThat(m.getHeader("Bcc")).isNull();
+  }
+
+  @Test
+  void theBodyKeepsNoControlCharacterButNewlinesAndTabs() throws Exception {
+    String body = "Hi J\u00fcrgen\u001B[2J,\r\nyou wrote: \"Invoice \u202Efdp.exe\u0085ok\"\n\tBest\u0000\n";
+
+    MimeMessage m = parse(bytes(composer.compose(draft(ALICE, "Proposal", null, List.of(), body))));
+
+    assertThat(m.getContent()).isEqualTo("Hi J\u00fcrgen[2J,\r\nyou wrote: \"Invoice fdp.exe\r\nok\"\r\n\tBest\r\n");
+  }
+
   @Test
   void secondcallIdCannotCarryAHeaderEither() throws Exception {
     Draft d = new Draft("c1.2\r\nBcc: evil@x.example", DANA, List.of(ALICE), List.of(), "Proposal", null,

@@ -33,6 +33,23 @@ class VariablesTest {
   }
 
   @Test
+  void valuesFromMailAreOneLineWithoutControlOrBidiCharacters() {
+    Map<String, Object> v = new DraftContext(
+        new EmailAddress("j@x.example", "J\u00fcrgen\u0085M\u00fcller\u001B[2J"), null, "ACME\u2028GmbH",
+        "Re: Offer\u0085Bcc: x@evil.example \u202Efdp.exe", Instant.parse("2026-11-17T14:30:00Z"),
+        "Hello,\n\nthe invoice \u202Efdp.exe\u0007 is attached.\n", 2, "Dana", "Dana\r\nSmith Consulting",
+        java.util.Optional.of("Call\rX-INJECTED:1"), java.util.Optional.of(NOW), java.util.Optional.empty())
+        .variables(BERLIN, Clock.fixed(NOW, BERLIN));
+
+    assertThat(v).containsEntry("contact_name", "J\u00fcrgen M\u00fcller [2J")
+        .containsEntry("company", "ACME GmbH")
+        .containsEntry("subject", "Offer Bcc: x@evil.example fdp.exe")
+        .containsEntry("quote", "the invoice fdp.exe is attached.")
+        .containsEntry("meeting_title", "Call X-INJECTED:1")
+        .containsEntry("signature", "Dana\nSmith Consulting");
+  }
+
+  @Test
   void namesComeFromConfigThenHeaderThenAddress() {
     assertThat(vars(new EmailAddress("a@acme.example", "Alice Martin"), "Alicia Martín"))
         .containsEntry("contact_name", "Alicia Martín").containsEntry("contact_first_name", "Alicia");

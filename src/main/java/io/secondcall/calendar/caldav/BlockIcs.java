@@ -1,5 +1,6 @@
 package io.secondcall.calendar.caldav;
 
+import io.secondcall.core.SafeText;
 import io.secondcall.port.CallbackBlock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -61,8 +62,9 @@ final class BlockIcs {
         .add(new DtStamp(now))
         .add(new DtStart<>(block.time().start()))
         .add(new DtEnd<>(block.time().end()))
-        .add(new Summary(block.title()))
-        .add(new Description(block.description()))
+        // ical4j escapes LF in TEXT values but not a bare CR: SafeText leaves LF the only break.
+        .add(new Summary(SafeText.calendarLine(block.title())))
+        .add(new Description(SafeText.calendarText(block.description())))
         .add(new Transp(Transp.VALUE_OPAQUE))
         .add(new XProperty(SECONDCALL_ID, block.id()));
     VEvent event = new VEvent(props);

@@ -5,6 +5,7 @@ import com.google.api.services.calendar.model.Event;
 import com.google.api.services.calendar.model.EventAttendee;
 import com.google.api.services.calendar.model.EventDateTime;
 import io.secondcall.core.EmailAddress;
+import io.secondcall.core.SafeText;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarEvent.Attendee;
 import io.secondcall.port.CallbackBlock;
@@ -34,8 +35,9 @@ final class EventMapping {
         .setId(EventIds.forBlock(block.id()))
         .setStatus("confirmed")
         .setTransparency("opaque")
-        .setSummary(block.title())
-        .setDescription(block.description())
+        // JSON carries any character, but every calendar app that syncs the event does not.
+        .setSummary(SafeText.calendarLine(block.title()))
+        .setDescription(SafeText.calendarText(block.description()))
         .setStart(dateTime(block.time().start()))
         .setEnd(dateTime(block.time().end()))
         .setReminders(new Event.Reminders().setUseDefault(true))

@@ -1,5 +1,6 @@
 package io.secondcall.calendar.ics;
 
+import io.secondcall.core.SafeText;
 import io.secondcall.port.CallbackBlock;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -38,9 +39,12 @@ final class BlockEvent {
     event.add(new DtStamp(now.truncatedTo(ChronoUnit.SECONDS)));
     event.add(new DtStart<>(block.time().start().truncatedTo(ChronoUnit.SECONDS)));
     event.add(new DtEnd<>(block.time().end().truncatedTo(ChronoUnit.SECONDS)));
-    event.add(new Summary(block.title()));
-    if (!block.description().isBlank()) {
-      event.add(new Description(block.description().replace("\r\n", "\n")));
+    // ical4j escapes LF in TEXT values but writes a bare CR (or NEL) as it is: a CR in a
+    // display name would end the property and start a forged one. SafeText leaves LF alone.
+    event.add(new Summary(SafeText.calendarLine(block.title())));
+    String description = SafeText.calendarText(block.description());
+    if (!description.isBlank()) {
+      event.add(new Description(description));
     }
     event.add(new XProperty(ID_PROPERTY, block.id()));
     event.add(new Transp("OPAQUE"));

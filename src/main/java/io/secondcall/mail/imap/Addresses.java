@@ -1,6 +1,7 @@
 package io.secondcall.mail.imap;
 
 import io.secondcall.core.EmailAddress;
+import io.secondcall.core.SafeText;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -9,46 +10,53 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.angus.mail.imap.IMAPMessage;
 
-/** The addresses of an address header, keeping every one that parses and dropping the rest one by one. */
+/**
+ * The addresses of an address header, read from the header's raw text rather than the server's
+ * ENVELOPE: only the raw bytes can be read as UTF-8 (GreenMail's envelope has already replaced
+ * them, Dovecot's passes them one char per byte). Every address that parses is kept; a garbage
+ * one is dropped alone.
+ */
 final class Addresses {
 
   private Addresses() {}
 
-  /** Addresses of one header (From when {@code type} is null); a garbage address is skipped alone. */
-  static List<EmailAddress> of(Message m, Message.RecipientType type) {
-    Address[] raw;
+  /** Addresses of every occurrence of the header {@code name} ("From", "To", "Cc", "Bcc"). */
+  static List<EmailAddress> of(Message m, String name) {
+    String value;
     try {
-      raw = type == null ? m.getFrom() : m.getRecipients(type);
+      String[] values = m.getHeader(name);
+      value = values == null ? null : String.join(",", values);
     } catch (MessagingException | RuntimeException e) {
-      raw = m instanceof IMAPMessage ? null : lenient(m, type == null ? "From" : type.toString());
+      return List.of();
     }
     List<EmailAddress> out = new ArrayList<>();
-    if (raw != null) {
-      for (Address a : raw) {
-        if (a instanceof InternetAddress ia) {
-          addAddress(out, ia);
-        }
+    if (value == null) {
+      return out;
+    }
+    // Bytes to text first; encoded words in display names are decoded after parsing, so a
+    // decoded comma or bracket can never change where one address ends.
+    String text = HeaderText.octets(MimeUtility.unfold(value));
+    for (Address a : parse(text)) {
+      if (a instanceof InternetAddress ia) {
+        addAddress(out, ia);
       }
     }
     return out;
   }
 
-  /** Parses a header's addresses one comma-separated piece at a time, dropping the pieces that fail. */
-  private static Address[] lenient(Message m, String headerName) {
-    String value;
+  private static Address[] parse(String text) {
     try {
-      String[] values = m.getHeader(headerName);
-      value = values == null ? null : String.join(",", values);
-    } catch (MessagingException e) {
-      return null;
+      return InternetAddress.parseHeader(text, false);
+    } catch (AddressException e) {
+      return lenient(text);
     }
-    if (value == null) {
-      return null;
-    }
+  }
+
+  /** Parses one comma-separated piece at a time, dropping the pieces that fail. */
+  private static Address[] lenient(String text) {
     List<Address> parsed = new ArrayList<>();
-    for (String piece : MimeUtility.unfold(value).split(",")) {
+    for (String piece : text.split(",")) {
       try {
         parsed.addAll(List.of(InternetAddress.parseHeader(piece, false)));
       } catch (AddressException e) {
@@ -67,9 +75,40 @@ final class Addresses {
         return;
       }
       ia.validate();
-      out.add(new EmailAddress(ia.getAddress(), ia.getPersonal()));
+      out.add(new EmailAddress(ia.getAddress(), personal(ia)));
     } catch (AddressException | IllegalArgumentException e) {
       // Not an address anyone can be followed up at.
     }
+  }
+
+  /**
+   * The display name, decoded once by {@link HeaderText} and made one clean line. Angus decodes
+   * {@code getPersonal()} itself, leaving a word in an unknown charset raw, so the phrase is
+   * taken as written: {@code toString()} gives it, quoted and escaped only when it had to be.
+   */
+  static String personal(InternetAddress ia) {
+    String written = ia.toString();
+    String suffix = " <" + ia.getAddress() + ">";
+    if (!written.endsWith(suffix)) {
+      return null;
+    }
+    String phrase = written.substring(0, written.length() - suffix.length());
+    String name = SafeText.header(HeaderText.decodeWords(unquote(phrase)));
+    return name.isEmpty() ? null : name;
+  }
+
+  private static String unquote(String phrase) {
+    if (phrase.length() < 2 || !phrase.startsWith("\"") || !phrase.endsWith("\"")) {
+      return phrase;
+    }
+    StringBuilder sb = new StringBuilder(phrase.length());
+    for (int i = 1; i < phrase.length() - 1; i++) {
+      char c = phrase.charAt(i);
+      if (c == '\\' && i + 1 < phrase.length() - 1) {
+        c = phrase.charAt(++i);
+      }
+      sb.append(c);
+    }
+    return sb.toString();
   }
 }

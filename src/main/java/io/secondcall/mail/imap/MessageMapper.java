@@ -3,6 +3,7 @@ package io.secondcall.mail.imap;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.Ids;
 import io.secondcall.core.MailMessage;
+import io.secondcall.core.SafeText;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -11,7 +12,6 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,8 @@ final class MessageMapper {
   static final String[] FETCHED_HEADERS = {
     "Message-ID", "In-Reply-To", "References", "Auto-Submitted", "X-Autoreply", "X-Autorespond",
     "Precedence", "List-Id", "List-Unsubscribe", "Content-Type", "X-Secondcall-Id",
-    "Disposition-Notification-To", "Bcc", "List-Post", "Sender", "Mailing-List", "X-BeenThere", "X-Mailing-List"
+    "Disposition-Notification-To", "From", "To", "Cc", "Bcc", "Subject", "List-Post", "Sender", "Mailing-List",
+    "X-BeenThere", "X-Mailing-List"
   };
 
   /** The headers the core reads through {@link MailMessage#header}. */
@@ -56,14 +57,15 @@ final class MessageMapper {
     Message view = addressSource(m);
     Instant date = date(view, m);
     MailMessage.Builder b = MailMessage.builder(messageId(m, view, date), date).uid(uid);
-    List<EmailAddress> from = Addresses.of(view, null);
+    List<EmailAddress> from = Addresses.of(view, "From");
     if (!from.isEmpty()) {
       b.from(from.get(0));
     }
-    b.to(Addresses.of(view, Message.RecipientType.TO));
-    b.cc(Addresses.of(view, Message.RecipientType.CC));
-    b.bcc(Addresses.of(view, Message.RecipientType.BCC));
-    b.subject(subject(view));
+    b.to(Addresses.of(view, "To"));
+    b.cc(Addresses.of(view, "Cc"));
+    b.bcc(Addresses.of(view, "Bcc"));
+    // One line: the subject is shown, matched and written back into a draft's header.
+    b.subject(SafeText.header(header(view, "Subject")));
     b.inReplyTo(MessageIds.parse(header(m, "In-Reply-To")));
     b.references(MessageIds.parse(header(m, "References")));
     for (String name : KEPT_HEADERS) {
@@ -92,13 +94,13 @@ final class MessageMapper {
    * gets the same id after a UIDVALIDITY change or a move to another server.
    */
   static String syntheticId(Message view, Instant date, int size) {
-    // From the envelope already fetched: asking for a raw header would cost a round trip each.
-    return Ids.syntheticMessageId(date.toString(), addresses(view, null), addresses(view, Message.RecipientType.TO),
-        addresses(view, Message.RecipientType.CC), subject(view), Integer.toString(size));
+    // From the headers fetched with the envelope (FETCHED_HEADERS): no round trip.
+    return Ids.syntheticMessageId(date.toString(), addresses(view, "From"), addresses(view, "To"),
+        addresses(view, "Cc"), SafeText.header(header(view, "Subject")), Integer.toString(size));
   }
 
-  private static String addresses(Message m, Message.RecipientType type) {
-    return Addresses.of(m, type).stream().map(EmailAddress::address).collect(Collectors.joining(","));
+  private static String addresses(Message m, String header) {
+    return Addresses.of(m, header).stream().map(EmailAddress::address).collect(Collectors.joining(","));
   }
 
   /**
@@ -161,32 +163,13 @@ final class MessageMapper {
     return d.toInstant();
   }
 
-  private static String subject(Message m) {
-    try {
-      String s = m.getSubject();
-      return s == null ? "" : s.replaceAll("[\\r\\n]+", " ").strip();
-    } catch (MessagingException | RuntimeException e) {
-      return "";
-    }
-  }
-
-  /** The first value of a fetched header, unfolded and with RFC 2047 encoded words decoded. */
+  /** The first value of a fetched header as {@link HeaderText#decode} reads it, or null. */
   static String header(Message m, String name) {
     try {
       String[] values = m.getHeader(name);
-      return values == null || values.length == 0 || values[0] == null ? null : decode(values[0]);
+      return values == null || values.length == 0 ? null : HeaderText.decode(values[0]);
     } catch (MessagingException | RuntimeException e) {
       return null;
-    }
-  }
-
-  /** Decodes encoded words; an unknown charset leaves the raw text rather than failing. */
-  static String decode(String raw) {
-    String unfolded = MimeUtility.unfold(raw).strip();
-    try {
-      return MimeUtility.decodeText(unfolded);
-    } catch (IOException | RuntimeException e) {
-      return unfolded;
     }
   }
 

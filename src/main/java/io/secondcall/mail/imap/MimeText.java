@@ -20,6 +20,8 @@ import java.util.Locale;
  */
 final class MimeText {
 
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
   private MimeText() {}
 
   /** Decodes the transfer encoding, then the charset, falling back to UTF-8 or ISO-8859-1. */
@@ -96,11 +98,15 @@ final class MimeText {
     }
   }
 
-  /** Charset by MIME name; unknown or missing gives UTF-8 when the bytes are valid UTF-8, else ISO-8859-1. */
+  /**
+   * Charset by MIME name; unknown or missing gives UTF-8 when the bytes are valid UTF-8, else
+   * windows-1252: what 8-bit mail without a (known) charset means in practice, and unlike
+   * ISO-8859-1 it reads bytes 0x80-0x9F as the quotes and dashes they are, not as C1 controls.
+   */
   static String toString(byte[] bytes, String charset) {
     Charset cs = charset(charset);
     if (cs == null) {
-      cs = isUtf8(bytes) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+      cs = isUtf8(bytes) ? StandardCharsets.UTF_8 : WINDOWS_1252;
     }
     return new String(bytes, cs);
   }

@@ -2,11 +2,13 @@ package io.secondcall.mail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.secondcall.core.EmailAddress;
 import io.secondcall.core.MailMessage;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.SyncCursor;
 import io.secondcall.testing.Dovecot;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +64,25 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, C
       FolderChanges next = mailbox.changes(MailFolder.SENT, first.cursor(), window());
 
       assertThat(next.messages()).extracting(MailMessage::messageId).containsExactly("b@example.com");
+    }
+  }
+
+  /** Legacy 8-bit headers that are not UTF-8 read as windows-1252. GreenMail cannot store them. */
+  @Test
+  void eightBitHeadersThatAreNotUtf8ReadAsWindows1252() throws Exception {
+    try (SeedClient seed = new SeedClient(account); ImapMailbox mailbox = new ImapMailbox(account)) {
+      seed.append(Dovecot.SENT, TestMail.raw("""
+          From: dana@example.com
+          To: Jürgen Müller <j@x.example>
+          Subject: Grüße \u201Cquoted\u201D
+          Date: %s
+          Message-ID: <latin1-raw@example.com>
+          """.formatted(TestMail.date(TestMail.daysAgo(1))), "Hallo\n").getBytes(Charset.forName("windows-1252")));
+
+      MailMessage m = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, window()).messages().get(0);
+
+      assertThat(m.to()).extracting(EmailAddress::name).containsExactly("Jürgen Müller");
+      assertThat(m.subject()).isEqualTo("Grüße \u201Cquoted\u201D");
     }
   }
 

@@ -12,6 +12,7 @@ import io.secondcall.core.MailMessage;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.SyncCursor;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,43 @@ interface MessageContentContract extends ImapServerFixture {
       FolderChanges again = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, daysAgo(21));
       assertThat(again.messages()).filteredOn(m -> m.uid() == 4)
           .extracting(MailMessage::messageId).containsExactly(byUid.get(4L).messageId());
+    }
+  }
+
+  /**
+   * Headers written as raw 8-bit UTF-8 (RFC 6532, as modern clients send them) read as UTF-8;
+   * encoded words decode exactly once, an unknown charset included. (8-bit bytes that are not
+   * UTF-8: {@code ImapMailboxDovecotIT}, GreenMail stores them as U+FFFD.)
+   */
+  @Test
+  default void rawUtf8HeadersAreReadAsUtf8AndEncodedWordsDecodeOnce() throws Exception {
+    try (SeedClient seed = new SeedClient(account()); ImapMailbox mailbox = new ImapMailbox(account())) {
+      String d = date(daysAgo(1));
+      seed.append(sentFolder(), raw("""
+          From: Dana Ödegaard <dana@example.com>
+          To: Jürgen Müller <j@x.example>, "Zoë, Ärztin" <z@x.example>
+          Subject: Grüße aus München
+          Date: %s
+          Message-ID: <utf8-raw@example.com>
+          """.formatted(d), "Hallo\n").getBytes(StandardCharsets.UTF_8));
+      seed.append(sentFolder(), raw("""
+          From: dana@example.com
+          To: =?x-evil-999?b?SsO8cmdlbg==?= <j@x.example>
+          Subject: =?utf-8?b?PT91dGYtOD9xP1JlOl9PZmZlcj0wRD0wQUJjYzpfeEBldmlsLmV4YW1wbGU/PQ==?=
+          Date: %s
+          Message-ID: <nested-word@example.com>
+          """.formatted(d), "Hallo\n"));
+
+      List<MailMessage> messages = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, window()).messages();
+
+      assertThat(messages).hasSize(2);
+      MailMessage utf8 = messages.get(0);
+      assertThat(utf8.from().name()).isEqualTo("Dana Ödegaard");
+      assertThat(utf8.to()).extracting(EmailAddress::name).containsExactly("Jürgen Müller", "Zoë, Ärztin");
+      assertThat(utf8.subject()).isEqualTo("Grüße aus München");
+      MailMessage nested = messages.get(1);
+      assertThat(nested.to()).extracting(EmailAddress::name).containsExactly("Jürgen");
+      assertThat(nested.subject()).isEqualTo("=?utf-8?q?Re:_Offer=0D=0ABcc:_x@evil.example?=");
     }
   }
 

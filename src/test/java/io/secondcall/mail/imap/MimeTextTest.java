@@ -47,6 +47,13 @@ class MimeTextTest {
   }
 
   @Test
+  void theFallbackReadsBytes0x80To0x9FAsWindows1252NotAsControls() {
+    byte[] cp1252 = {(byte) 0x93, 'h', 'i', (byte) 0x94, ' ', (byte) 0x80, ' ', (byte) 0x85};
+
+    assertThat(MimeText.decode(cp1252, null, null)).isEqualTo("\u201Chi\u201D \u20AC \u2026");
+  }
+
+  @Test
   void anUnknownTransferEncodingLeavesTheBytes() {
     assertThat(MimeText.decode(ascii("plain"), "x-made-up", "us-ascii")).isEqualTo("plain");
   }
