@@ -43,7 +43,8 @@ public final class Cli {
     return ExitCodes.FAILURE;
   }
 
-  private static String oneLine(Throwable e) {
+  /** The message of {@code e} on one line, fit for a terminal or the journal. */
+  static String oneLine(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return message.replaceAll("[\\r\\n]+", " ").strip();
   }
