@@ -32,15 +32,15 @@ final class RunProcess implements AutoCloseable {
     drain.setDaemon(true);
   }
 
-  static RunProcess start(Path config, Path logs, String... options) throws IOException {
+  static RunProcess start(Path config, Path logs) throws IOException {
     Files.createDirectories(logs);
-    List<String> command = new ArrayList<>(List.of(
+    List<String> command = List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // Startup speed only.
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-Dorg.sqlite.tmpdir=" + Files.createDirectories(logs.resolve("native")),
         "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "run", "--config", config.toString()));
-    command.addAll(List.of(options));
+        Main.class.getName(), "run", "--config", config.toString());
     Process process = new ProcessBuilder(command)
         .redirectOutput(logs.resolve("run.out").toFile())
         .start();
@@ -64,7 +64,10 @@ final class RunProcess implements AutoCloseable {
     }
   }
 
-  /** SIGTERM, as {@code systemctl stop} sends it ({@link Process#destroy()} on Linux). */
+  /**
+   * SIGTERM, as {@code systemctl stop} sends it. Through the handle: {@link Process#destroy()} sends
+   * the same signal but also closes the pipes, under the thread still reading the last log lines.
+   */
   void sigterm() {
     process.toHandle().destroy();
   }
@@ -109,11 +112,16 @@ final class RunProcess implements AutoCloseable {
     }
   }
 
+  /** SIGKILL if still running: a failed test must not leave a daemon behind. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
       process.toHandle().destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
