@@ -116,8 +116,8 @@ final class Application implements AutoCloseable {
   static ImapAccount account(Config config) {
     MailSettings mail = config.mail();
     if (mail.provider() != MailSettings.Provider.IMAP) {
-      throw ConfigException.expected(config.source(), "mail.provider",
-          "imap (the Gmail API adapter is not part of this version)", mail.provider().name().toLowerCase(Locale.ROOT));
+      throw new ConfigException(config.source(), "mail.provider", mail.provider().name().toLowerCase(Locale.ROOT)
+          + " is not available in this version yet; use imap (Gmail offers IMAP too: host imap.gmail.com)");
     }
     ImapSettings imap = mail.imap();
     return new ImapAccount(imap.host(), imap.port(), ImapAccount.Security.valueOf(imap.security().name()),

@@ -1,23 +1,33 @@
 package io.secondcall.cli;
 
+import io.secondcall.config.CalendarSettings;
 import io.secondcall.config.Config;
 import io.secondcall.config.ImapSettings;
+import io.secondcall.config.MailSettings;
+import io.secondcall.google.GoogleConnection;
+import io.secondcall.google.GoogleTokens;
 import io.secondcall.mail.imap.ImapMailbox;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.MailFolder;
+import io.secondcall.port.StateStore;
 import io.secondcall.port.TimeRange;
+import io.secondcall.template.Templates;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import io.secondcall.port.StateStore;
-import io.secondcall.template.Templates;
-import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+/**
+ * Tries every part the daemon needs and prints one line for each, so that one run shows
+ * everything that is wrong: a refused mail login does not hide a broken calendar. Exits with the
+ * worst part's code (see {@link Checklist}).
+ */
 @Command(name = "check", description = "Validate config and templates, try each connection, say what is wrong.")
 final class CheckCommand implements Callable<Integer> {
 
@@ -27,34 +37,83 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    Config loaded = config.load();
-    out.println("config     " + loaded.source() + ": ok");
-    Templates.load(loaded.templatesDir());
-    out.println("templates  " + (loaded.templatesDir() == null ? "built-in" : loaded.templatesDir()) + ": ok");
-    try (StateStore store = Application.openStore(loaded)) {
-      out.println("state      " + loaded.stateDir() + ": ok (" + store.conversations().size() + " conversations)");
+    Checklist list = new Checklist(spec.commandLine().getOut(), spec.commandLine().getErr(), config.verbose);
+    Config c;
+    try {
+      c = config.load();
+    } catch (RuntimeException e) {
+      // Every other part is read from the config: without it there is nothing more to try.
+      list.failed("config", String.valueOf(config.file), e);
+      return list.finish();
     }
-    ImapSettings imap = loaded.mail().imap();
-    out.print("imap       " + imap.host() + ":" + imap.port() + " (" + imap.security().name().toLowerCase() + ") as "
-        + imap.username() + ": ");
-    out.flush();
-    try (ImapMailbox mailbox = new ImapMailbox(Application.account(loaded))) {
-      mailbox.connect();
-      out.println("ok, Sent is \"" + mailbox.folderName(MailFolder.SENT) + "\", Drafts is \""
-          + mailbox.folderName(MailFolder.DRAFTS) + "\"" + (mailbox.supportsIdle() ? ", IDLE supported" : ""));
+    list.note("config", c.source().toString(), "ok");
+    list.check("templates", c.templatesDir() == null ? "built-in" : c.templatesDir().toString(), () -> {
+      Templates.load(c.templatesDir());
+      return "";
+    });
+    list.check("state", c.stateDir().toString(), () -> {
+      try (StateStore store = Application.openStore(c)) {
+        return store.conversations().size() + " conversations";
+      }
+    });
+    if (usesGoogle(c)) {
+      Path tokens = GoogleTokens.fileIn(c.stateDir());
+      list.check("google", "authorisation " + tokens, () -> {
+        GoogleConnection.open(c.google(), tokens, null, Clock.systemUTC());
+        return "OAuth client " + c.google().credentialsFile();
+      });
     }
-    out.print("calendar   " + loaded.calendar().provider().name().toLowerCase(java.util.Locale.ROOT) + ": ");
-    out.flush();
-    CalendarGateway calendar = Application.calendar(loaded, Clock.systemUTC());
-    if (calendar == null) {
-      out.println("none configured, no callback blocks");
-    } else {
+    mail(list, c);
+    calendar(list, c);
+    return list.finish();
+  }
+
+  private static boolean usesGoogle(Config c) {
+    return c.mail().provider() == MailSettings.Provider.GMAIL
+        || c.calendar().provider() == CalendarSettings.Provider.GOOGLE;
+  }
+
+  private static void mail(Checklist list, Config c) {
+    ImapSettings imap = c.mail().imap();
+    if (imap == null) {
+      // Application.account names the key and why this provider cannot be used yet.
+      list.check("mail", lower(c.mail().provider()), () -> {
+        Application.account(c);
+        return "";
+      });
+      return;
+    }
+    String what = imap.host() + ":" + imap.port() + " (" + lower(imap.security()) + ") as " + imap.username();
+    list.check("imap", what, () -> {
+      try (ImapMailbox mailbox = new ImapMailbox(Application.account(c))) {
+        mailbox.connect();
+        return "Sent is \"" + mailbox.folderName(MailFolder.SENT) + "\", Drafts is \""
+            + mailbox.folderName(MailFolder.DRAFTS) + "\"" + (mailbox.supportsIdle() ? ", IDLE supported" : "");
+      }
+    });
+  }
+
+  private static void calendar(Checklist list, Config c) {
+    CalendarSettings settings = c.calendar();
+    String what = switch (settings.provider()) {
+      case NONE -> "none";
+      case ICS -> "ics " + settings.icsPath();
+      case CALDAV -> "caldav " + settings.caldav().url();
+      case GOOGLE -> "google " + settings.googleCalendarId();
+    };
+    if (settings.provider() == CalendarSettings.Provider.NONE) {
+      list.note("calendar", what, "no calendar configured, so no callback blocks");
+      return;
+    }
+    list.check("calendar", what, () -> {
+      CalendarGateway calendar = Application.calendar(c, Clock.systemUTC());
       Instant now = Instant.now();
       int busy = calendar.busy(new TimeRange(now, now.plus(Duration.ofDays(7)))).size();
-      out.println("ok, " + busy + " busy period(s) in the next 7 days");
-    }
-    out.flush();
-    return ExitCodes.OK;
+      return busy + " busy period(s) in the next 7 days";
+    });
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -49,7 +49,8 @@ public final class Cli {
     return ExitCodes.FAILURE;
   }
 
-  private static String oneLine(Throwable e) {
+  /** The message of {@code e} on one line, fit for a terminal or the journal. */
+  static String oneLine(Throwable e) {
     return SafeText.terminal(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
   }
 }

@@ -2,56 +2,49 @@ package io.secondcall.cli;
 
 import io.secondcall.config.Config;
 import io.secondcall.daemon.Daemon;
-import io.secondcall.daemon.Waiter;
-import io.secondcall.port.ServerAccessException;
+import io.secondcall.daemon.IdleWaiter;
+import io.secondcall.daemon.StopSignals;
+import io.secondcall.mail.imap.ImapMailbox;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "run", description = "Watch and act until stopped (SIGTERM): the systemd service.")
 final class RunCommand implements Callable<Integer> {
 
-  /** How long SIGTERM waits for a cycle in progress to finish its current step. */
-  private static final long STOP_GRACE_SECONDS = 20;
+  /**
+   * How long a stop request waits for a cycle in progress before the process exits anyway: well
+   * inside the 10 s a user waits for {@code systemctl stop}, and far more than a cycle's step takes.
+   */
+  static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   @Mixin ConfigOption config;
 
+  /** Returns 0 once stopped by SIGTERM or SIGINT (SPEC section 8); {@code main} then exits with it. */
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     Config loaded = config.load();
     Logging.daemon(config.verbose);
-    try (Application app = Application.open(loaded, Clock.systemUTC(), false)) {
-      Waiter waiter = max -> {
-        try {
-          if (app.mailbox.supportsIdle()) {
-            app.mailbox.awaitInboxChange(max);
-            return;
-          }
-        } catch (ServerAccessException e) {
-          // The next cycle reports the failure and backs off; here we just wait.
-        }
-        Waiter.sleeping().await(max);
-      };
-      Daemon daemon = new Daemon(app.settings.me().address(), () -> app.cycle().run(), loaded.pollInterval(), waiter);
-      Thread loop = Thread.currentThread();
-      CountDownLatch done = new CountDownLatch(1);
-      Thread hook = new Thread(() -> {
-        daemon.stop();
-        loop.interrupt();
-        try {
-          done.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "secondcall-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+    Application app = Application.open(loaded, Clock.systemUTC(), false);
+    StopSignals signals = null;
+    try {
+      ImapMailbox mailbox = app.mailbox;
+      String account = app.settings.me().address();
+      Daemon daemon = new Daemon(account, () -> app.cycle().run(), loaded.pollInterval(),
+          new IdleWaiter(mailbox::supportsIdle, mailbox::awaitInboxChange, mailbox::stopWatching));
+      signals = StopSignals.install(account, daemon::stop, STOP_GRACE);
+      daemon.run();
+    } finally {
+      // The signals go back to the JVM only once the state is closed: a logout that hangs on a
+      // dead server is still cut short by the grace.
       try {
-        daemon.run();
+        app.close();
       } finally {
-        done.countDown();
+        if (signals != null) {
+          signals.close();
+        }
       }
     }
     return ExitCodes.OK;

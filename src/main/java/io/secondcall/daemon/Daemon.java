@@ -3,6 +3,7 @@ package io.secondcall.daemon;
 import io.secondcall.port.ServerAccessException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +11,9 @@ import org.slf4j.LoggerFactory;
  * The loop of {@code secondcall run}: a cycle, then a wait, until stopped. Every cycle is
  * guarded so that one failure never ends the daemon (as a ScheduledExecutorService would
  * silently do); an unreachable server is retried with backoff.
+ *
+ * <p>{@link #stop()} may come from another thread (the signal handler): it ends a wait at once,
+ * and lets a cycle in progress run to its end, after which the loop ends without another wait.
  */
 public final class Daemon {
 
@@ -20,7 +24,7 @@ public final class Daemon {
   private final Duration poll;
   private final Waiter waiter;
   private final Backoff backoff = new Backoff();
-  private volatile boolean stopping;
+  private final AtomicBoolean stopping = new AtomicBoolean();
 
   public Daemon(String account, Runnable cycle, Duration poll, Waiter waiter) {
     this.account = Objects.requireNonNull(account, "account");
@@ -32,9 +36,9 @@ public final class Daemon {
   /** Runs until {@link #stop()} or an interrupt; returns normally. */
   public void run() {
     LOG.info("{} started, checking every {} s", account, poll.toSeconds());
-    while (!stopping && !Thread.currentThread().isInterrupted()) {
+    while (!stopping.get() && !Thread.currentThread().isInterrupted()) {
       Duration wait = runOnce();
-      if (stopping) {
+      if (stopping.get()) {
         break;
       }
       try {
@@ -66,7 +70,11 @@ public final class Daemon {
     }
   }
 
+  /** Ends the loop: at once when it waits, after the cycle in progress otherwise. Idempotent. */
   public void stop() {
-    stopping = true;
+    if (stopping.compareAndSet(false, true)) {
+      LOG.info("{} stopping", account);
+    }
+    waiter.wakeForStop();
   }
 }

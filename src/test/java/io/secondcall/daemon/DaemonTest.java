@@ -10,8 +10,13 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The daemon loop on one thread, with a scripted cycle and a waiter that records what it was
@@ -244,5 +249,128 @@ class DaemonTest {
     assertThat(waiter.waits).hasSize(31).allSatisfy(wait ->
         assertThat(wait).isBetween(Duration.ofSeconds(30), Duration.ofMinutes(15)));
     assertThat(waiter.waits.get(30)).as("the first success after them").isEqualTo(POLL);
+  }
+
+  /**
+   * How long a test waits for the other thread before it fails: a safety net against a hang,
+   * never the thing that makes a test pass.
+   */
+  static final long PATIENCE_SECONDS = 10;
+
+  /** Waits until woken by a stop, as IMAP IDLE does on a quiet inbox; tells when the wait began. */
+  static final class BlockingWaiter implements Waiter {
+    final CountDownLatch waiting = new CountDownLatch(1);
+    final CountDownLatch woken = new CountDownLatch(1);
+    final AtomicInteger waits = new AtomicInteger();
+
+    @Override
+    public void await(Duration max) throws InterruptedException {
+      waits.incrementAndGet();
+      waiting.countDown();
+      if (!woken.await(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+        throw new AssertionError("the wait was never ended");
+      }
+    }
+
+    @Override
+    public void wakeForStop() {
+      woken.countDown();
+    }
+  }
+
+  static Thread start(Daemon daemon) {
+    Thread loop = new Thread(daemon::run, "daemon under test");
+    loop.start();
+    return loop;
+  }
+
+  static void awaitEnd(Thread loop) throws InterruptedException {
+    loop.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+    assertThat(loop.isAlive()).as("the loop ended").isFalse();
+  }
+
+  @Test
+  void aStopFromAnotherThreadEndsTheWaitInProgressAtOnce() throws Exception {
+    ScriptedCycle cycle = new ScriptedCycle();
+    BlockingWaiter waiter = new BlockingWaiter();
+    Daemon daemon = new Daemon("dana@northwind.example", cycle, POLL, waiter);
+    Thread loop = start(daemon);
+    assertThat(waiter.waiting.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).as("the daemon waits").isTrue();
+
+    daemon.stop();
+
+    awaitEnd(loop);
+    assertThat(waiter.woken.getCount()).as("the wait was ended by the stop").isZero();
+    assertThat(cycle.runs).as("no cycle after the stop").isEqualTo(1);
+    assertThat(waiter.waits).hasValue(1);
+  }
+
+  @Test
+  void aStopFromAnotherThreadDuringACycleLetsItFinishAndSkipsTheWait() throws Exception {
+    CountDownLatch inCycle = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean finished = new AtomicBoolean();
+    Runnable slowCycle = () -> {
+      inCycle.countDown();
+      try {
+        if (!release.await(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+          throw new AssertionError("the test never released the cycle");
+        }
+      } catch (InterruptedException e) {
+        throw new AssertionError("the stop interrupted the cycle", e);
+      }
+      finished.set(true);
+    };
+    BlockingWaiter waiter = new BlockingWaiter();
+    Daemon daemon = new Daemon("dana@northwind.example", slowCycle, POLL, waiter);
+    Thread loop = start(daemon);
+    assertThat(inCycle.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+    daemon.stop();
+    assertThat(finished).as("the cycle is not cut short").isFalse();
+    release.countDown();
+
+    awaitEnd(loop);
+    assertThat(finished).as("the cycle ran to its end").isTrue();
+    assertThat(waiter.waits).as("no wait after a stop").hasValue(0);
+  }
+
+  @Test
+  void aStopTwiceIsAStopOnce() throws Exception {
+    ScriptedCycle cycle = new ScriptedCycle();
+    BlockingWaiter waiter = new BlockingWaiter();
+    Daemon daemon = new Daemon("dana@northwind.example", cycle, POLL, waiter);
+    Thread loop = start(daemon);
+    assertThat(waiter.waiting.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+    daemon.stop();
+    daemon.stop();
+
+    awaitEnd(loop);
+    assertThat(cycle.runs).isEqualTo(1);
+  }
+
+  @Test
+  @Timeout(PATIENCE_SECONDS)
+  void theSleepingWaiterReturnsAtOnceOnceStoppedEvenWhenTheStopCameFirst() throws Exception {
+    Waiter sleeping = Waiter.sleeping();
+
+    sleeping.wakeForStop();
+    sleeping.await(Duration.ofDays(1));
+    sleeping.await(Duration.ofDays(1));
+  }
+
+  @Test
+  void theSleepingWaiterIsEndedByAStopFromAnotherThread() throws Exception {
+    CountDownLatch ranOnce = new CountDownLatch(1);
+    ScriptedCycle cycle = new ScriptedCycle(ranOnce::countDown);
+    Daemon daemon = new Daemon("dana@northwind.example", cycle, Duration.ofDays(1), Waiter.sleeping());
+    Thread loop = start(daemon);
+    assertThat(ranOnce.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+    daemon.stop();
+
+    awaitEnd(loop);
+    assertThat(cycle.runs).isEqualTo(1);
   }
 }

@@ -237,6 +237,9 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
    * @return true when the server reported a change before {@code max}
    */
   public boolean awaitInboxChange(Duration max) {
+    if (inboxWatch.isClosed()) {
+      return false;
+    }
     IMAPFolder inbox;
     synchronized (this) {
       IMAPStore store = connection.store();
@@ -255,10 +258,19 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
     }
   }
 
+  /**
+   * Ends a running {@link #awaitInboxChange} at once and makes later ones return at once, without
+   * waiting for other calls in progress: for a stop request from another thread, while a cycle may
+   * still be using the mailbox.
+   */
+  public void stopWatching() {
+    inboxWatch.close();
+  }
+
   /** Ends a running {@link #awaitInboxChange} and logs out. */
   @Override
   public void close() {
-    inboxWatch.close();
+    stopWatching();
     synchronized (this) {
       connection.close();
     }

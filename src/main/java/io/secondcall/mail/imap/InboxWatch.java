@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * IMAP IDLE on the inbox, bounded in time. Angus Mail's {@code IMAPFolder.idle(true)} returns
  * after the first notification; closing the folder from another thread sends DONE and ends it,
- * which is how both the deadline and {@link #close()} stop the wait.
+ * which is how both the deadline and {@link #close()} stop the wait. {@link #close()} may come
+ * at any moment from another thread (the signal handler), also while the folder is still being
+ * opened; once closed, every wait returns at once.
  */
 final class InboxWatch implements AutoCloseable {
 
@@ -32,30 +34,33 @@ final class InboxWatch implements AutoCloseable {
 
   /** @return true when the server reported a change before {@code max} ran out */
   boolean await(IMAPFolder inbox, Duration max) throws MessagingException {
-    ScheduledExecutorService scheduler;
     synchronized (this) {
       if (closed) {
         return false;
       }
-      if (timer == null) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "imap-idle-deadline " + accountLabel);
-          t.setDaemon(true);
-          return t;
-        });
-      }
-      scheduler = timer;
       watched = inbox;
     }
     AtomicBoolean timedOut = new AtomicBoolean();
-    inbox.open(Folder.READ_ONLY);
-    ScheduledFuture<?> deadline = scheduler.schedule(() -> {
-      timedOut.set(true);
-      stop(inbox);
-    }, max.toMillis(), TimeUnit.MILLISECONDS);
     try {
-      inbox.idle(true);
-      return !timedOut.get() && !isClosed();
+      inbox.open(Folder.READ_ONLY);
+      ScheduledFuture<?> deadline;
+      synchronized (this) {
+        // A close() while the folder was opening found nothing open to close: nothing else would end this IDLE.
+        if (closed) {
+          return false;
+        }
+        deadline = timer().schedule(() -> {
+          timedOut.set(true);
+          stop(inbox);
+        }, max.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      try {
+        log.debug("{} waiting up to {} s for the inbox to change (IDLE)", accountLabel, max.toSeconds());
+        inbox.idle(true);
+        return !timedOut.get() && !isClosed();
+      } finally {
+        deadline.cancel(false);
+      }
     } catch (IllegalStateException e) {
       // The folder was closed under us: by the deadline or by close().
       return false;
@@ -65,7 +70,6 @@ final class InboxWatch implements AutoCloseable {
       }
       throw e;
     } finally {
-      deadline.cancel(false);
       synchronized (this) {
         watched = null;
       }
@@ -73,7 +77,19 @@ final class InboxWatch implements AutoCloseable {
     }
   }
 
-  private synchronized boolean isClosed() {
+  /** Created on first use; only called with the lock held and before close(). */
+  private ScheduledExecutorService timer() {
+    if (timer == null) {
+      timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "imap-idle-deadline " + accountLabel);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return timer;
+  }
+
+  synchronized boolean isClosed() {
     return closed;
   }
 

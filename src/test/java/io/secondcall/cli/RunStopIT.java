@@ -1,0 +1,121 @@
+package io.secondcall.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.secondcall.store.SqliteStateStore;
+import io.secondcall.testing.Dovecot;
+import io.secondcall.testing.ImapTap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SPEC section 8, "{@code run} exits 0 on SIGTERM", as systemd stops it: {@code run} in a child JVM
+ * against a real Dovecot, reached through an {@link ImapTap} that shows when the daemon idles and
+ * can hold it in the middle of a cycle, so that the signal lands exactly where the test wants it.
+ */
+class RunStopIT {
+
+  /** What a user waits for {@code systemctl stop} at most. */
+  static final Duration STOP_LIMIT = Duration.ofSeconds(10);
+  /** Start-up of a child JVM and its first cycle, on a busy CI machine. */
+  static final Duration START_LIMIT = Duration.ofSeconds(60);
+  static final String ME = "dana@northwind.example";
+
+  @TempDir Path work;
+  /** Dovecot's, apart from ours: its unprivileged processes must be able to walk into it. */
+  @TempDir Path mail;
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void sigtermWhileIdlingEndsTheIdleAndExitsZeroAtOnce() throws Exception {
+    try (Dovecot dovecot = Dovecot.start(mail); ImapTap tap = ImapTap.start(dovecot.port())) {
+      Path config = config(tap.port(), dovecot.newUser());
+      try (RunProcess run = RunProcess.start(config, work.resolve("logs"))) {
+        assertThat(tap.awaitCommand("IDLE", START_LIMIT)).as("the daemon idles\n%s", run.log()).isTrue();
+
+        run.sigterm();
+
+        assertThat(run.awaitExit(STOP_LIMIT)).as("exit status within %s\n%s", STOP_LIMIT, run.log()).isZero();
+        assertThat(run.log()).contains(ME + " stopping").contains(ME + " stopped").doesNotContain("still busy");
+        assertThat(tap.sawCommand("DONE")).as("the IDLE was ended, not left to the server").isTrue();
+        assertThat(tap.sawCommand("LOGOUT")).as("the mailbox logged out").isTrue();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void sigtermDuringACycleLetsTheCycleFinishThenExitsZeroWithoutWaiting() throws Exception {
+    try (Dovecot dovecot = Dovecot.start(mail); ImapTap tap = ImapTap.start(dovecot.port(), "EXAMINE")) {
+      String user = dovecot.newUser();
+      Path config = config(tap.port(), user);
+      try (CrashMailbox client = new CrashMailbox(dovecot, user)) {
+        client.sent("p1@northwind.example", Instant.now().minus(Duration.ofDays(10)), ME, "alice@acme.example",
+            "Proposal");
+      }
+      try (RunProcess run = RunProcess.start(config, work.resolve("logs"))) {
+        // The first EXAMINE is the cycle opening Sent: it is held there, in the middle of the cycle.
+        assertThat(tap.awaitHeld(START_LIMIT)).as("the cycle reads Sent\n%s", run.log()).isTrue();
+
+        run.sigterm();
+        assertThat(run.awaitLog(ME + " stopping", STOP_LIMIT)).as("the stop request arrived\n%s", run.log()).isTrue();
+        tap.release();
+
+        assertThat(run.awaitExit(STOP_LIMIT)).as("exit status within %s\n%s", STOP_LIMIT, run.log()).isZero();
+        assertThat(run.log()).contains(ME + " stopped").doesNotContain("still busy");
+        assertThat(tap.sawCommand("IDLE")).as("no wait after the stop").isFalse();
+      }
+      try (SqliteStateStore store = SqliteStateStore.open(work.resolve("state"))) {
+        assertThat(store.conversations()).as("the cycle ran to its end: the outreach is tracked")
+            .singleElement().satisfies(c -> assertThat(c.contact().address()).isEqualTo("alice@acme.example"));
+      }
+    }
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void aCycleStuckOnTheServerDoesNotHoldUpTheStop() throws Exception {
+    try (Dovecot dovecot = Dovecot.start(mail); ImapTap tap = ImapTap.start(dovecot.port(), "EXAMINE")) {
+      Path config = config(tap.port(), dovecot.newUser());
+      try (RunProcess run = RunProcess.start(config, work.resolve("logs"))) {
+        assertThat(tap.awaitHeld(START_LIMIT)).as("the cycle reads Sent\n%s", run.log()).isTrue();
+
+        run.sigterm();
+
+        // Never released: the server "hangs" for longer than the IMAP timeout the cycle would wait out.
+        assertThat(run.awaitExit(STOP_LIMIT)).as("exit status within %s\n%s", STOP_LIMIT, run.log()).isZero();
+        assertThat(run.log()).contains(ME + " stopping").contains("still busy");
+      }
+    }
+  }
+
+  private Path config(int port, String user) throws Exception {
+    Path password = work.resolve("imap-password");
+    Files.writeString(password, Dovecot.PASSWORD + "\n");
+    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+    Path config = work.resolve("config.yaml");
+    Files.writeString(config, String.join("\n",
+        "me:",
+        "  name: Dana Weber",
+        "  addresses: [" + ME + "]",
+        "  timezone: Europe/Berlin",
+        "mail:",
+        "  provider: imap",
+        "  imap:",
+        "    host: 127.0.0.1",
+        "    port: " + port,
+        "    security: none",
+        "    username: " + user,
+        "    password_file: imap-password",
+        "state_dir: state",
+        ""));
+    return config;
+  }
+}
