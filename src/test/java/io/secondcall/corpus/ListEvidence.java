@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 /**
  * The mailing-list addresses that inbound mail proves to be lists (SPEC section 3), each with the
  * first evidence found: the address in a {@code List-Post}; the To/Cc address whose local part is
- * the {@code List-Id}'s first label ({@code <ilug.linux.ie>} and {@code ilug@linux.ie}); the
+ * the {@code List-Id}'s first label, at the same site ({@code <ilug.linux.ie>} and
+ * {@code ilug@linux.ie}; {@code spamassassin-talk@lists.sourceforge.net} for
+ * {@code <spamassassin-talk.example.sourceforge.net>}, but not {@code fork@qu.to} for
+ * {@code <fork.xent.com>}: a mirror's address is no proof); the
  * address whose {@code -bounces}, {@code -request} or {@code -admin} form is a {@code Sender}
  * ({@code -admin} is what Mailman sent as until 2.1, which is most of this 2002 corpus); the list
  * named in a {@code Mailing-List} header ({@code list X;} or ezmlm's {@code contact X-help@D}).
@@ -42,8 +45,9 @@ final class ListEvidence {
       Matcher m = LIST_ID.matcher(id.strip());
       String listId = m.find() ? m.group(1) : id.strip();
       String label = listId.contains(".") ? listId.substring(0, listId.indexOf('.')) : listId;
+      String site = listId.contains(".") ? lastTwoLabels(listId.substring(listId.indexOf('.') + 1)) : "";
       for (String a : addresses(header, "To", "Cc")) {
-        if (localPart(a).equalsIgnoreCase(label)) {
+        if (localPart(a).equalsIgnoreCase(label) && lastTwoLabels(domain(a)).equalsIgnoreCase(site)) {
           note(a, "To/Cc of List-Id <" + listId + "> mail " + where);
         }
       }
@@ -104,6 +108,12 @@ final class ListEvidence {
       out.add(m.group().toLowerCase(Locale.ROOT));
     }
     return out;
+  }
+
+  /** {@code sourceforge.net} of {@code lists.sourceforge.net}: where a list lives, whatever its host. */
+  private static String lastTwoLabels(String domain) {
+    String[] labels = domain.split("\\.");
+    return labels.length < 2 ? domain : labels[labels.length - 2] + "." + labels[labels.length - 1];
   }
 
   static String localPart(String address) {
