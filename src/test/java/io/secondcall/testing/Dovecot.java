@@ -123,6 +123,15 @@ public final class Dovecot implements AutoCloseable {
     Files.setPosixFilePermissions(usersFile, PosixFilePermissions.fromString("rw-r--r--"));
   }
 
+  /**
+   * The Maildir of {@code user}: INBOX itself, other folders in {@code .NAME} subdirectories
+   * (Maildir++). For tests that load thousands of messages, where writing the files directly is
+   * much faster than APPEND; Dovecot picks new files up on the next sync of the folder.
+   */
+  public Path maildir(String user) {
+    return dir.resolve("home").resolve(user).resolve("Maildir");
+  }
+
   /** Disconnects every session of {@code user}, as a server restart or network drop would. */
   public void kick(String user) throws IOException, InterruptedException {
     Process kick = new ProcessBuilder("/usr/bin/doveadm", "-c", dir.resolve("dovecot.conf").toString(), "kick", user)
