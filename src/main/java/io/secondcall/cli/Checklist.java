@@ -1,5 +1,6 @@
 package io.secondcall.cli;
 
+import io.secondcall.core.SafeText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,8 @@ final class Checklist {
     out.flush();
     try {
       String said = detail.get();
-      out.println(said.isEmpty() ? "ok" : "ok, " + said);
+      // Folder names and the like come from the server: made safe for the terminal.
+      out.println(said.isEmpty() ? "ok" : "ok, " + SafeText.terminal(said));
       return true;
     } catch (RuntimeException e) {
       reason(part, e);
@@ -63,7 +65,7 @@ final class Checklist {
 
   /** A part with nothing (more) to try: says what it is. */
   void note(String part, String what, String text) {
-    out.println(String.format(Locale.ROOT, "%-10s %s: %s", part, what, text));
+    out.println(String.format(Locale.ROOT, "%-10s %s: %s", part, what, SafeText.terminal(text)));
     out.flush();
   }
 

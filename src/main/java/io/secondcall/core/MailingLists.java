@@ -22,6 +22,9 @@ public final class MailingLists {
   private static final Pattern MAILTO = Pattern.compile("<?\\s*mailto:([^>?\\s,]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+");
   private static final Pattern ROBOT_SUFFIX = Pattern.compile("^(.+?)-(?:bounces|request|admin|owner)(?:\\+.*)?$");
+  private static final Pattern MAILING_LIST = Pattern.compile("\\blist\\s+([^\\s;]+@[^\\s;]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern MAILING_LIST_CONTACT =
+      Pattern.compile("\\bcontact\\s+([^\\s;@]+)-help@([^\\s;]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern LIST_ID = Pattern.compile("<([^<>\\s]+)>\\s*$");
 
   private MailingLists() {}
@@ -57,10 +60,14 @@ public final class MailingLists {
     return out;
   }
 
-  /** ezmlm: {@code list foo@host; contact foo-help@host}. */
+  /** ezmlm and Yahoo Groups: {@code list foo@host; contact foo-owner@host}, or only {@code contact foo-help@host}. */
   private static Optional<EmailAddress> mailingListHeader(String value) {
-    Matcher mm = Pattern.compile("list\\s+([^\\s;]+@[^\\s;]+)", Pattern.CASE_INSENSITIVE).matcher(value);
-    return mm.find() ? parse(mm.group(1)) : Optional.empty();
+    Matcher list = MAILING_LIST.matcher(value);
+    if (list.find()) {
+      return parse(list.group(1));
+    }
+    Matcher contact = MAILING_LIST_CONTACT.matcher(value);
+    return contact.find() ? parse(contact.group(1) + "@" + contact.group(2)) : Optional.empty();
   }
 
   /** Mailman and majordomo send as {@code list-bounces@}, {@code list-request@}, {@code list-admin@}, {@code owner-list@}. */
@@ -81,11 +88,19 @@ public final class MailingLists {
     return mm.find() ? Optional.of(mm.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
   }
 
-  /** RFC 2919: {@code List-Id: <exmh-users.redhat.com>} names the list exmh-users@redhat.com. */
+  /**
+   * RFC 2919: {@code List-Id: <exmh-users.redhat.com>} names the list exmh-users@redhat.com. The
+   * id's host part need not be the posting host ({@code <talk.example.sourceforge.net>} for
+   * talk@lists.sourceforge.net), but it is at the same site: the same last two labels.
+   */
   private static boolean isListOf(String listId, EmailAddress a) {
     String local = a.localPart();
-    return listId.equals(local + "." + a.domain())
-        || (listId.startsWith(local + ".") && (listId.endsWith("." + a.domain()) || listId.endsWith(a.domain())));
+    return listId.startsWith(local + ".") && site(listId).equals(site(a.domain()));
+  }
+
+  private static String site(String host) {
+    String[] labels = host.split("\\.");
+    return labels.length < 2 ? host : labels[labels.length - 2] + "." + labels[labels.length - 1];
   }
 
   private static Optional<EmailAddress> firstAddress(String value) {

@@ -34,11 +34,17 @@ public final class SafeText {
   /**
    * A mail header value, decoded (before any RFC 2047 encoding): one line, where every run of
    * control characters and line separators becomes one space; format characters removed;
-   * stripped; cut to {@link #MAX_HEADER} characters without splitting a character.
+   * stripped; cut to {@link #MAX_HEADER} characters without splitting a character. What still
+   * reads as an RFC 2047 encoded word after decoding came from mail that encoded it twice to have
+   * a client decode it again: its {@code =?} becomes {@code = ?}, so no reader ever decodes it.
    */
   public static String header(String s) {
-    return cut(oneLine(s), MAX_HEADER);
+    return cut(ENCODED_WORD.matcher(oneLine(s)).replaceAll("= ?$1"), MAX_HEADER);
   }
+
+  /** An RFC 2047 encoded word: {@code =?charset?B|Q?text?=}. */
+  private static final java.util.regex.Pattern ENCODED_WORD =
+      java.util.regex.Pattern.compile("=\\?([^?\\s]+\\?[bBqQ]\\?[^?\\s]*\\?=)");
 
   /** A one-line calendar property such as an event's title (SUMMARY): as {@link #header}, uncut. */
   public static String calendarLine(String s) {

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 public final class SystemAddresses {
 
   private static final Pattern LOCAL_PART = Pattern.compile(
-      "^(?:no-?reply|do-?not-?reply|donotreply|dont-?reply|mailer-daemon|mailerdaemon|postmaster|bounces?"
+      "^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|mailer[-_]?daemon|postmaster|bounces?"
           + "|notifications?|listserv|majordomo|mailman|auto-?reply|autoresponder)(?:[+\\-._].*)?$"
-          + "|^.*[-+._](?:bounces?|request|owner|noreply|no-reply)$|^owner-.+",
+          + "|^.*[-+._](?:bounces?|request|owner|no[-_.]?reply)$|^owner-.+",
       Pattern.CASE_INSENSITIVE);
 
   private SystemAddresses() {}

@@ -136,29 +136,29 @@ final class Drafts {
     });
   }
 
-  /** Meta key: when follow-ups were last prepared. */
-  static final String PREPARED = "drafting.last";
+  /** Meta key: when follow-ups were last prepared in a business morning's first cycle. */
+  static final String MORNING = "drafting.morning";
 
   /**
-   * Follow-ups are prepared once per business morning, in the first cycle at or after the start
-   * of work: every step falls due then, and a step unlocked during the day (the user deleted the
-   * draft before it) waits for the next morning. So what is drafted, and when, does not depend on
-   * how often the cycles run.
+   * Drafts every step that is due, oldest conversation first, up to the daily cap.
+   *
+   * <p>Every step falls due at a start of work, so the first cycle of a business morning drafts
+   * what is due. A later cycle that day drafts too (new outreach found late, a resumed sequence),
+   * except for a sequence whose draft the user deleted since the morning: when they deleted it is
+   * not known, so its next step waits for the next morning, however often cycles run.
    */
-  private boolean draftingMoment() {
-    Instant moment = run.settings.calendar().lastStartOfWork(run.now);
-    Optional<Instant> last = run.store.meta(PREPARED).map(Long::parseLong).map(Instant::ofEpochMilli);
-    if (last.isPresent() && !last.get().isBefore(moment)) {
-      return false;
-    }
-    run.store.setMeta(PREPARED, Long.toString(run.now.toEpochMilli()));
-    return true;
-  }
-
-  /** Drafts every step that is due, oldest conversation first, up to the daily cap. */
   void prepareDue() {
-    if (!folderThere || !draftingMoment()) {
+    if (!folderThere) {
       return;
+    }
+    Instant moment = run.settings.calendar().lastStartOfWork(run.now);
+    Optional<Instant> lastMorning = run.store.meta(MORNING).map(Long::parseLong).map(Instant::ofEpochMilli);
+    boolean morning = lastMorning.isEmpty() || lastMorning.get().isBefore(moment);
+    Set<String> waitForMorning = new HashSet<>();
+    if (!morning) {
+      run.store.stepsIn(State.SKIPPED).stream()
+          .filter(s -> s.updatedAt().isAfter(lastMorning.get()))
+          .forEach(s -> waitForMorning.add(s.conversationId()));
     }
     LocalDate today = run.settings.calendar().localDate(run.now);
     Instant dayStart = today.atStartOfDay(run.zone()).toInstant();
@@ -174,6 +174,9 @@ final class Drafts {
       run.store.stepsIn(state).forEach(s -> waiting.add(s.conversationId()));
     }
     for (Conversation c : conversations) {
+      if (waitForMorning.contains(c.id())) {
+        continue;
+      }
       boolean pending = waiting.contains(c.id());
       Optional<PlannedStep> next = policy.next(c, pending);
       if (next.isEmpty()) {
@@ -193,6 +196,10 @@ final class Drafts {
       }
       prepare(c, step);
       preparedToday++;
+    }
+    if (morning) {
+      // Only once the morning's drafting is done: a crash before this drafts the morning again.
+      run.store.setMeta(MORNING, Long.toString(run.now.toEpochMilli()));
     }
   }
 

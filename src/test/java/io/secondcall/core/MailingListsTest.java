@@ -43,11 +43,19 @@ class MailingListsTest {
   }
 
   @Test
-  void ezmlmNamesItsListInMailingList() {
-    MailMessage m = mail().header("mailing-list", "contact qmail-help@list.cr.yp.to; run by ezmlm").build();
-    assertThat(lists(m)).isEmpty();
-    m = mail().header("mailing-list", "list qmail@list.cr.yp.to; contact qmail-help@list.cr.yp.to").build();
-    assertThat(lists(m)).containsExactly("qmail@list.cr.yp.to Mailing-List");
+  void ezmlmAndYahooGroupsNameTheirListInMailingList() {
+    MailMessage m = mail().header("mailing-list", "contact ntknow-help@lists.ntk.net; run by ezmlm").build();
+    assertThat(lists(m)).containsExactly("ntknow@lists.ntk.net Mailing-List");
+    m = mail().header("mailing-list", "list zzzzteana@yahoogroups.com; contact zzzzteana-owner@yahoogroups.com").build();
+    assertThat(lists(m)).containsExactly("zzzzteana@yahoogroups.com Mailing-List");
+  }
+
+  @Test
+  void aListIdMayNameAnotherHostOfTheSameSite() {
+    MailMessage m = MailMessage.builder("m2@example.org", Instant.parse("2002-08-22T10:00:00Z"))
+        .from("someone@example.org").to("spamassassin-talk@lists.sourceforge.net")
+        .header("list-id", "Talk about SpamAssassin <spamassassin-talk.example.sourceforge.net>").build();
+    assertThat(lists(m)).containsExactly("spamassassin-talk@lists.sourceforge.net List-Id");
   }
 
   @Test

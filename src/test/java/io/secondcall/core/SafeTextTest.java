@@ -109,4 +109,12 @@ class SafeTextTest {
     assertThat(SafeText.html("<b onclick='x'>\"A&B\"</b>\u202E\r\nz"))
         .isEqualTo("&lt;b onclick=&#39;x&#39;&gt;&quot;A&amp;B&quot;&lt;/b&gt;\nz");
   }
+
+  @Test
+  void anEncodedWordLeftAfterDecodingCanNeverBeDecodedAgain() {
+    assertThat(SafeText.header("Re: =?utf-8?q?=0D=0ABcc=3A_x=40evil.example?="))
+        .isEqualTo("Re: = ?utf-8?q?=0D=0ABcc=3A_x=40evil.example?=")
+        .doesNotContain("=?");
+    assertThat(SafeText.header("Price =? unclear")).isEqualTo("Price =? unclear");
+  }
 }

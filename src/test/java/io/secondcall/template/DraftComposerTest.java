@@ -133,7 +133,7 @@ class DraftComposerTest {
 
     assertThat(headerSection(raw)).doesNotContain("=?utf-8?q?");
     MimeMessage m = parse(raw);
-    assertThat(m.getSubject()).isEqualTo("Re: " + nested);
+    assertThat(m.getSubject()).isEqualTo("Re: = ?utf-8?q?Re:_Offer=0D=0ABcc:_x@evil.example?=");
     assertThat(m.getHeader("Bcc")).isNull();
   }
 
