@@ -40,7 +40,7 @@ class AddressesTest {
     assertThat(to).extracting(EmailAddress::address)
         .containsExactly("a@x.example", "j@x.example", "q@x.example", "n@x.example");
     assertThat(to).extracting(EmailAddress::name).containsExactly(
-        "Evil, x@y.example <z@z.example>", "Jürgen", "Quoted Word", "=?utf-8?q?Alice=0D=0ABcc:_x@evil.example?=");
+        "Evil, x@y.example <z@z.example>", "Jürgen", "Quoted Word", "= ?utf-8?q?Alice=0D=0ABcc:_x@evil.example?=");
   }
 
   @Test

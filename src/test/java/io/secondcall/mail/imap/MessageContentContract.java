@@ -177,7 +177,7 @@ interface MessageContentContract extends ImapServerFixture {
       assertThat(utf8.subject()).isEqualTo("Grüße aus München");
       MailMessage nested = messages.get(1);
       assertThat(nested.to()).extracting(EmailAddress::name).containsExactly("Jürgen");
-      assertThat(nested.subject()).isEqualTo("=?utf-8?q?Re:_Offer=0D=0ABcc:_x@evil.example?=");
+      assertThat(nested.subject()).isEqualTo("= ?utf-8?q?Re:_Offer=0D=0ABcc:_x@evil.example?=");
     }
   }
 
