@@ -55,7 +55,13 @@ final class Callbacks {
         write(c.get(), cb);
       } else {
         calendar.deleteBlock(cb.blockId());
-        run.store.saveCallback(cb.withState(State.CANCELLED, run.now));
+        run.transaction(() -> {
+          run.store.saveCallback(cb.withState(State.CANCELLED, run.now));
+          // Its "booked" line may already be in a digest: say that the call is off again.
+          c.ifPresent(x -> run.digest("cancelled:" + cb.blockId(), x, "callback", "Call " + CycleRun.describe(x)
+              + " of " + run.when(cb.time().start()) + " removed again: the sequence ended ("
+              + x.endReason() + ")"));
+        });
       }
     }
     List<CallbackRecord> open = new ArrayList<>(run.store.callbacksIn(State.BOOKED));

@@ -209,7 +209,23 @@ class CallbacksTest {
     outreach("p1@northwind.example", "2026-11-30T10:00", ALICE, "Hi Alice");
     runAt("2026-12-03T09:30");
     String digest = mail.inboxDeliveries.get(0).getContent().toString();
-    assertThat(digest).contains("Call").contains("alice@acme.de").contains("Thu 3 Dec 09:30");
+    assertThat(digest).contains("Call").contains("alice@acme.de").contains("Thu 3 Dec 09:30")
+        .contains("booked for Thu 3 Dec 09:30 at +49 89 1234567, follow-up 1");
+  }
+
+  @Test
+  void statusShowsTheNextCallNotOneThatIsOver() {
+    outreach("p1@northwind.example", "2026-11-30T10:00", ALICE, "Hi Alice");
+    runAt("2026-12-03T09:30");
+    String c = store.conversations().get(0).id();
+    store.saveCallback(new io.secondcall.port.CallbackRecord(c + ".later", c, null,
+        new TimeRange(at("2026-12-10T11:00"), at("2026-12-10T11:15")), null,
+        io.secondcall.port.CallbackRecord.State.BOOKED, at("2026-12-03T09:30")));
+
+    clock.set(at("2026-12-04T12:00"));
+
+    assertThat(new StatusView(store, settings(), clock).rows()).singleElement()
+        .satisfies(r -> assertThat(r.call()).isEqualTo(at("2026-12-10T11:00")));
   }
 
   @Test
