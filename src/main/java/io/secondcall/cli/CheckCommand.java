@@ -10,7 +10,7 @@ import io.secondcall.mail.imap.ImapMailbox;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.StateStore;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import io.secondcall.template.Templates;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package io.secondcall.core;
 
-import io.secondcall.port.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

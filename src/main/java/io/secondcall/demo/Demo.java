@@ -22,7 +22,7 @@ import io.secondcall.holidays.JollydayHolidays;
 import io.secondcall.mail.imap.ImapAccount;
 import io.secondcall.mail.imap.ImapMailbox;
 import io.secondcall.port.CalendarEvent;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import io.secondcall.store.SqliteStateStore;
 import io.secondcall.template.DigestComposer;
 import io.secondcall.template.DraftComposer;

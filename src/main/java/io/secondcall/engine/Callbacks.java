@@ -10,7 +10,7 @@ import io.secondcall.port.CallbackBlock;
 import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.CallbackRecord.State;
 import io.secondcall.port.StepRecord;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

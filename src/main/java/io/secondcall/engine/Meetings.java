@@ -7,7 +7,7 @@ import io.secondcall.phone.PhoneNumbers;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.CallbackRecord;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.secondcall.engine;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.CallbackBlock;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.util.List;
 
 /** The calendar of a dry run: reads go through, writes are only reported. */

@@ -13,7 +13,7 @@ import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.StepRecord;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.secondcall.port;
 
+import io.secondcall.core.TimeRange;
 import java.util.Objects;
 
 /**

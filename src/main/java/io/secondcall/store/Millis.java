@@ -3,7 +3,7 @@ package io.secondcall.store;
 import io.secondcall.core.Conversation;
 import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.DigestEntry;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import io.secondcall.port.StepRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -10,7 +10,7 @@ import io.secondcall.core.EmailAddress;
 import io.secondcall.core.StepKind;
 import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.DigestEntry;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import io.secondcall.port.StepRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;

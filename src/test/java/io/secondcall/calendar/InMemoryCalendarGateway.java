@@ -5,7 +5,7 @@ import io.secondcall.core.SafeText;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.CallbackBlock;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

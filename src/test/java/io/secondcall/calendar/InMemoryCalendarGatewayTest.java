@@ -3,7 +3,7 @@ package io.secondcall.calendar;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarGateway;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

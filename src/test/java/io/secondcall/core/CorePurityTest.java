@@ -18,9 +18,7 @@ class CorePurityTest {
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
   private static final List<String> ALLOWED = List.of(
       "java.time.", "java.util.", "java.nio.charset.", "java.security.MessageDigest",
-      "java.security.NoSuchAlgorithmException", "org.slf4j.", "io.secondcall.core.",
-      // A plain value record of the ports; the core's rules speak of time ranges too.
-      "io.secondcall.port.TimeRange");
+      "java.security.NoSuchAlgorithmException", "org.slf4j.", "io.secondcall.core.");
 
   @Test
   void coreImportsNoIoNetworkOrAdapters() throws IOException {

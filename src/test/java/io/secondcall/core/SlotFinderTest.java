@@ -3,7 +3,6 @@ package io.secondcall.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.secondcall.port.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -17,7 +17,7 @@ import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.CallbackRecord.State;
 import io.secondcall.port.MailFolder;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import io.secondcall.store.InMemoryStateStore;
 import io.secondcall.template.DigestComposer;
 import io.secondcall.template.DraftComposer;

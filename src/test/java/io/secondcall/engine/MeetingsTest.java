@@ -18,7 +18,7 @@ import io.secondcall.port.CalendarEvent.Attendee.Status;
 import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.StepRecord;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import io.secondcall.store.InMemoryStateStore;
 import io.secondcall.template.DigestComposer;
 import io.secondcall.template.DraftComposer;

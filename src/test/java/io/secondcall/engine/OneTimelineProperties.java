@@ -13,7 +13,7 @@ import io.secondcall.core.WorkingHours;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.StepRecord;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import io.secondcall.store.InMemoryStateStore;
 import io.secondcall.template.DigestComposer;
 import io.secondcall.template.DraftComposer;

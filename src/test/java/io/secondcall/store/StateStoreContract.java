@@ -8,7 +8,7 @@ import io.secondcall.core.EmailAddress;
 import io.secondcall.core.StepKind;
 import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.DigestEntry;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.StaleStateException;
 import io.secondcall.port.StateStore;

@@ -3,7 +3,7 @@ package io.secondcall.calendar.caldav;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.ServerAccessException;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;

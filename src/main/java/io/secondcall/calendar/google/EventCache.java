@@ -1,7 +1,7 @@
 package io.secondcall.calendar.google;
 
 import io.secondcall.port.CalendarEvent;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -9,7 +9,7 @@ import io.secondcall.core.SafeText;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarEvent.Attendee;
 import io.secondcall.port.CallbackBlock;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

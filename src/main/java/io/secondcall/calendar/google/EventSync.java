@@ -8,7 +8,7 @@ import com.google.api.services.calendar.model.Events;
 import io.secondcall.calendar.google.EventCache.Change;
 import io.secondcall.google.GoogleFailures;
 import io.secondcall.port.CalendarEvent;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

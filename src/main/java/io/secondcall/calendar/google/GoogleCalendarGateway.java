@@ -9,7 +9,7 @@ import io.secondcall.google.GoogleFailures;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.CallbackBlock;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.secondcall.calendar.ics;
 
 import io.secondcall.core.EmailAddress;
 import io.secondcall.port.CalendarEvent;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;

@@ -1,7 +1,7 @@
 package io.secondcall.calendar.ics;
 
 import io.secondcall.port.CalendarEvent;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.CallbackBlock;
 import io.secondcall.port.ServerAccessException;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import io.secondcall.testing.Radicale;
 import java.net.InetAddress;
 import java.net.ServerSocket;

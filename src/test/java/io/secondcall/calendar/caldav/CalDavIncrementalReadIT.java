@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.calendar.CalendarGatewayContract;
 import io.secondcall.port.CalendarEvent;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import io.secondcall.testing.Radicale;
 import java.net.URI;
 import java.net.http.HttpResponse;

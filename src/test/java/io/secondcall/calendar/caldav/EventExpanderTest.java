@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarEvent.Attendee.Status;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;

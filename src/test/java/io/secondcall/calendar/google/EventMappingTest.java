@@ -9,7 +9,7 @@ import com.google.api.services.calendar.model.EventDateTime;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarEvent.Attendee.Status;
 import io.secondcall.port.CallbackBlock;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

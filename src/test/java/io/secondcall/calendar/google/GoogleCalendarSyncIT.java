@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secondcall.calendar.CalendarGatewayContract;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.ServerAccessException;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

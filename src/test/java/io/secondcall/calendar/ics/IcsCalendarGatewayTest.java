@@ -8,7 +8,7 @@ import io.secondcall.calendar.CalendarGatewayContract;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.CallbackBlock;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

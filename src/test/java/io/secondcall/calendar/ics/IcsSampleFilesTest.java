@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarEvent.Attendee.Status;
-import io.secondcall.port.TimeRange;
+import io.secondcall.core.TimeRange;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package io.secondcall.port;
+package io.secondcall.core;
 
 import java.time.Instant;
 import java.util.Objects;
