@@ -110,7 +110,8 @@ final class Application implements AutoCloseable {
   }
 
   private static ContactCard card(ContactInfo info) {
-    return new ContactCard(info.name(), info.phone(), info.company());
+    return new ContactCard(info.name(), info.phone(), info.company(),
+        info.timezone() == null ? null : info.timezone().getId());
   }
 
   static ImapAccount account(Config config) {

@@ -210,7 +210,7 @@ public final class ConfigLoader {
   private static Map<String, ContactInfo> contacts(ConfigNode node, ValueReader values) {
     Map<String, ContactInfo> out = new LinkedHashMap<>();
     for (Map.Entry<String, ConfigNode> entry : node.entries().entrySet()) {
-      ConfigNode contact = entry.getValue().section("name", "phone", "company");
+      ConfigNode contact = entry.getValue().section("name", "phone", "company", "timezone");
       String address = values.emailKey(entry.getValue(), entry.getKey());
       ConfigNode phoneNode = contact.get("phone");
       String phone = phoneNode.string("a phone number such as +49 30 1234567").orElse(null);
@@ -220,7 +220,8 @@ public final class ConfigLoader {
       out.put(address, new ContactInfo(
           contact.get("name").string("the contact's name").orElse(null),
           phone,
-          contact.get("company").string("the contact's company").orElse(null)));
+          contact.get("company").string("the contact's company").orElse(null),
+          contact.get("timezone").isPresent() ? zone(contact.get("timezone")) : null));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package io.secondcall.core;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -83,7 +84,6 @@ public final class BusinessCalendar {
     return startOfWork(plusBusinessDays(localDate(touch), n));
   }
 
-  /** {@code instant} itself if it lies in working hours of a business day, else the next start of work. */
   /**
    * The latest start of work on a business day at or before {@code now}: the moment the day's
    * follow-ups are prepared, whenever the cycles run.
@@ -98,6 +98,26 @@ public final class BusinessCalendar {
     throw new IllegalStateException("no business day in the past 400 days");
   }
 
+  /**
+   * The start of the working half-day after the one {@code instant} lies in: the afternoon (the
+   * middle of working hours) for a business morning or the night before it, the next business
+   * morning for an afternoon, an evening or a day off. A call belonging to a draft starts no earlier, so that the user had a
+   * chance to send the draft first (SPEC section 5).
+   */
+  public Instant nextHalfDay(Instant instant) {
+    LocalDate day = localDate(instant);
+    if (isBusinessDay(day) && instant.isBefore(middleOfWork(day))) {
+      return middleOfWork(day);
+    }
+    return startOfWork(nextBusinessDay(day));
+  }
+
+  private Instant middleOfWork(LocalDate date) {
+    Duration half = Duration.between(hours.start(), hours.end()).dividedBy(2);
+    return ZonedDateTime.of(date, hours.start().plus(half), zone).toInstant();
+  }
+
+  /** {@code instant} itself if it lies in working hours of a business day, else the next start of work. */
   public Instant nextWorkingMoment(Instant instant) {
     LocalDate day = localDate(instant);
     if (isBusinessDay(day)) {

@@ -43,6 +43,19 @@ public final class SlotFinder {
    */
   public Optional<TimeRange> find(Instant notBefore, Duration length, List<TimeRange> busy,
       List<TimeRange> alreadyBooked, int perDay, int searchBusinessDays) {
+    return find(notBefore, length, busy, alreadyBooked, perDay, searchBusinessDays, List.of());
+  }
+
+  /**
+   * As {@link #find(Instant, Duration, List, List, int, int)}, and inside the prospect's own
+   * business hours too: on a business day of theirs, within their hours in their zone (SPEC
+   * section 5), so that nobody is phoned at 06:00 in New York.
+   *
+   * @param prospect the prospect's business days and hours, one calendar for each zone they may be
+   *     in (a slot must suit every one); empty when unknown
+   */
+  public Optional<TimeRange> find(Instant notBefore, Duration length, List<TimeRange> busy,
+      List<TimeRange> alreadyBooked, int perDay, int searchBusinessDays, List<BusinessCalendar> prospect) {
     Objects.requireNonNull(notBefore, "notBefore");
     Objects.requireNonNull(length, "length");
     if (length.isNegative() || length.isZero()) {
@@ -61,21 +74,59 @@ public final class SlotFinder {
         continue;
       }
       seen++;
-      Optional<TimeRange> slot = onDay(day, notBefore, length, obstacles, ours(day, alreadyBooked), perDay);
-      if (slot.isPresent()) {
-        return slot;
+      for (TimeRange window : windows(day, notBefore, prospect)) {
+        Optional<TimeRange> slot = inWindow(window, length, obstacles, ours(day, alreadyBooked), perDay);
+        if (slot.isPresent()) {
+          return slot;
+        }
       }
     }
     return Optional.empty();
   }
 
-  private Optional<TimeRange> onDay(LocalDate day, Instant notBefore, Duration length, List<TimeRange> obstacles,
+  /**
+   * The user's working hours on {@code day} from {@code notBefore} on, cut to the business hours
+   * the prospect has in each of their zones: none, one or (across a date line) two windows,
+   * earliest first.
+   */
+  private List<TimeRange> windows(LocalDate day, Instant notBefore, List<BusinessCalendar> prospect) {
+    Instant open = max(calendar.startOfWork(day), notBefore);
+    Instant close = calendar.endOfWork(day);
+    List<TimeRange> windows = open.isBefore(close) ? List.of(new TimeRange(open, close)) : List.of();
+    for (BusinessCalendar theirs : prospect) {
+      List<TimeRange> cut = new ArrayList<>();
+      for (TimeRange w : windows) {
+        cut.addAll(within(w, theirs));
+      }
+      windows = cut;
+    }
+    return windows;
+  }
+
+  /** The parts of {@code window} in business hours of {@code theirs}. */
+  private static List<TimeRange> within(TimeRange window, BusinessCalendar theirs) {
+    List<TimeRange> parts = new ArrayList<>();
+    for (LocalDate d = theirs.localDate(window.start()).minusDays(1); !d.isAfter(theirs.localDate(window.end()));
+        d = d.plusDays(1)) {
+      if (!theirs.isBusinessDay(d)) {
+        continue;
+      }
+      Instant from = max(window.start(), theirs.startOfWork(d));
+      Instant to = min(window.end(), theirs.endOfWork(d));
+      if (from.isBefore(to)) {
+        parts.add(new TimeRange(from, to));
+      }
+    }
+    return parts;
+  }
+
+  private Optional<TimeRange> inWindow(TimeRange window, Duration length, List<TimeRange> obstacles,
       List<TimeRange> ours, int perDay) {
     if (ours.size() >= perDay) {
       return Optional.empty();
     }
-    Instant open = max(calendar.startOfWork(day), notBefore);
-    Instant close = calendar.endOfWork(day);
+    Instant open = window.start();
+    Instant close = window.end();
     if (!ours.isEmpty()) {
       Instant afterLast = ours.stream().map(TimeRange::end).max(Comparator.naturalOrder()).orElseThrow();
       Instant beforeFirst = ours.get(0).start().minus(length);
@@ -130,5 +181,9 @@ public final class SlotFinder {
 
   private static Instant max(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 }

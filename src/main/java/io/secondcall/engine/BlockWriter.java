@@ -28,10 +28,12 @@ public final class BlockWriter {
 
   private final EngineSettings settings;
   private final Templates templates;
+  private final ProspectHours prospects;
 
   public BlockWriter(EngineSettings settings, Templates templates) {
     this.settings = settings;
     this.templates = templates;
+    this.prospects = new ProspectHours(settings);
   }
 
   CallbackBlock block(Conversation c, CallbackRecord cb, Optional<StepRecord> step) {
@@ -41,6 +43,8 @@ public final class BlockWriter {
         .flatMap(p -> PHONES.parse(p, settings.phoneRegion()));
     d.append(phone.map(p -> "Phone: " + p.international() + " (" + p.telUri() + ")")
         .orElse("Phone: not known yet; it was not in the contacts or their mail")).append('\n');
+    prospects.theirTime(prospects.place(c.contact(), cb.phone(), cb.time().start()), cb.time().start())
+        .ifPresent(t -> d.append("Their time: ").append(t).append('\n'));
     d.append("Email: ").append(c.contact().address()).append('\n');
     d.append("Last touch: ").append(DAY.format(c.lastTouchAt().atZone(settings.calendar().zone())));
     String gist = Variables.quote(c.lastText());

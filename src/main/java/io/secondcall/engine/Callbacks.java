@@ -38,6 +38,7 @@ final class Callbacks {
   private final CalendarGateway calendar;
   private final BlockWriter writer;
   private final SlotFinder slots;
+  private final ProspectHours prospects;
   private List<TimeRange> busy;
 
   Callbacks(CycleRun run, CalendarGateway calendar, BlockWriter writer) {
@@ -45,6 +46,33 @@ final class Callbacks {
     this.calendar = calendar;
     this.writer = writer;
     this.slots = new SlotFinder(run.settings.calendar());
+    this.prospects = new ProspectHours(run.settings);
+  }
+
+  /** Reads the busy time now, so that a calendar that cannot be read fails before drafting starts. */
+  void readBusyTime() {
+    busy();
+  }
+
+  /**
+   * The call for a step about to be drafted, so that the draft can name its time: a slot no
+   * earlier than the next working half-day (the user sends the draft first), inside the user's
+   * hours and the prospect's. Not saved; empty without a known number or a free slot.
+   */
+  Optional<CallbackRecord> plan(Conversation c, StepRecord step) {
+    if (hasPromise(c)) {
+      return Optional.empty();
+    }
+    return phone(c).flatMap(phone -> slot(c, run.settings.calendar().nextHalfDay(step.preparedAt()), phone)
+        .map(slot -> new CallbackRecord(blockId(step), c.id(), step.secondcallId(), slot, phone.e164(),
+            State.BOOKING, run.now)));
+  }
+
+  /** Saves a planned call with its digest line; the block is written by {@link #reconcile()}. */
+  void planned(Conversation c, StepRecord step, CallbackRecord cb) {
+    run.store.saveCallback(cb);
+    busy().add(cb.time());
+    digestBooked(c, step, cb);
   }
 
   /** Finishes bookings a crash interrupted and cancels future blocks of ended sequences. */
@@ -99,7 +127,8 @@ final class Callbacks {
       }
       Optional<Phone> phone = phone(c.get());
       if (phone.isPresent()) {
-        book(c.get(), blockId, step, run.now, phone.get());
+        // The user must have had the chance to send the draft before the phone rings.
+        book(c.get(), blockId, step, run.settings.calendar().nextHalfDay(step.preparedAt()), phone.get());
       }
     }
   }
@@ -116,24 +145,41 @@ final class Callbacks {
 
   private void book(Conversation c, String blockId, StepRecord step, Instant notBefore, Phone phone) {
     Instant from = notBefore.isBefore(run.now) ? run.now : notBefore;
-    Optional<TimeRange> slot = slots.find(from, run.settings.callbackLength(), busy(),
-        booked(), run.settings.callbacksPerDay(), SEARCH_BUSINESS_DAYS);
+    Optional<TimeRange> slot = slot(c, from, phone);
     if (slot.isEmpty()) {
-      run.record(Action.Kind.DEFERRED, c, "no free " + run.settings.callbackLength().toMinutes()
-          + "-minute slot for a call in the next " + SEARCH_BUSINESS_DAYS + " business days", from);
+      String why = "no free " + run.settings.callbackLength().toMinutes() + "-minute slot for a call in the next "
+          + SEARCH_BUSINESS_DAYS + " business days" + prospects.place(c.contact(), phone == null ? null : phone.e164(),
+              from).map(p -> " inside your hours and 09:00-18:00 in " + ProspectHours.city(p.shown())).orElse("");
+      run.record(Action.Kind.DEFERRED, c, why, from);
+      run.transaction(() -> run.digest("no-slot:" + blockId, c, "callback", "Call " + CycleRun.describe(c)
+          + " not booked yet: " + why + "; it is tried again each cycle"));
       return;
     }
     CallbackRecord cb = new CallbackRecord(blockId, c.id(), step == null ? null : step.secondcallId(), slot.get(),
         phone == null ? null : phone.e164(), State.BOOKING, run.now);
     run.store.inTransaction(() -> {
       run.store.saveCallback(cb);
-      run.digest(blockId, c, "callback", "Call " + CycleRun.describe(c) + " booked for "
-          + run.when(slot.get().start()) + (phone == null ? " (number unknown)" : " at " + phone.international())
-          + ", " + (step == null ? (c.startedWithMeeting() ? "after the meeting" : "the call you promised")
-              : Drafts.stepName(step)));
+      digestBooked(c, step, cb);
     });
     busy.add(slot.get());
     write(c, cb);
+  }
+
+  private Optional<TimeRange> slot(Conversation c, Instant from, Phone phone) {
+    List<io.secondcall.core.BusinessCalendar> theirs = prospects.calendars(
+        prospects.place(c.contact(), phone == null ? null : phone.e164(), from));
+    return slots.find(from, run.settings.callbackLength(), busy(), booked(), run.settings.callbacksPerDay(),
+        SEARCH_BUSINESS_DAYS, theirs);
+  }
+
+  private void digestBooked(Conversation c, StepRecord step, CallbackRecord cb) {
+    Optional<String> theirTime = prospects.theirTime(
+        prospects.place(c.contact(), cb.phone(), cb.time().start()), cb.time().start());
+    run.digest(cb.blockId(), c, "callback", "Call " + CycleRun.describe(c) + " booked for "
+        + run.when(cb.time().start()) + theirTime.map(t -> " (" + t + ")").orElse("")
+        + (cb.phone() == null ? " (number unknown)" : " at " + readable(cb.phone()))
+        + ", " + (step == null ? (c.startedWithMeeting() ? "after the meeting" : "the call you promised")
+            : Drafts.stepName(step)));
   }
 
   private void write(Conversation c, CallbackRecord cb) {

@@ -120,13 +120,15 @@ public final class Cycle {
       store.saveCursor(MailFolder.STOP, stop.cursor());
     });
 
-    Drafts drafts = new Drafts(run, writer);
+    // The calls of steps drafted now are planned with the drafts, so that a draft can name its call.
+    Callbacks callbacks = calendarUp ? new Callbacks(run, calendarOf(run), calendar.writer()) : null;
+    boolean planning = callbacks != null && calendarWork(run, callbacks::readBusyTime);
+    Drafts drafts = new Drafts(run, writer, planning ? callbacks : null);
     drafts.reconcile();
     drafts.cleanUp();
     drafts.prepareDue();
-    if (calendarUp) {
+    if (planning) {
       calendarWork(run, () -> {
-        Callbacks callbacks = new Callbacks(run, calendarOf(run), calendar.writer());
         callbacks.reconcile();
         callbacks.bookDue();
       });

@@ -4,6 +4,7 @@ import io.secondcall.core.Conversation;
 import io.secondcall.core.FollowUpPolicy;
 import io.secondcall.core.PlannedStep;
 import io.secondcall.core.StepKind;
+import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.FolderMissingException;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.StepRecord;
@@ -33,11 +34,14 @@ final class Drafts {
 
   private final CycleRun run;
   private final FollowUpWriter writer;
+  private final Callbacks calls;
   private final FollowUpPolicy policy;
 
-  Drafts(CycleRun run, FollowUpWriter writer) {
+  /** @param calls plans the call of each step drafted, or null without a usable calendar */
+  Drafts(CycleRun run, FollowUpWriter writer, Callbacks calls) {
     this.run = run;
     this.writer = writer;
+    this.calls = calls;
     this.policy = new FollowUpPolicy(run.settings.rules(), run.settings.calendar());
   }
 
@@ -208,6 +212,7 @@ final class Drafts {
     StepKind kind = read.startedWithMeeting() && plan.number() == 1 ? StepKind.RECAP : plan.kind();
     StepRecord step = new StepRecord(plan.secondcallId(), read.id(), plan.number(), kind, plan.dueAt(),
         State.PREPARING, run.now, run.now);
+    Optional<CallbackRecord> call = calls == null ? Optional.empty() : calls.plan(read, step);
     AtomicReference<Conversation> used = new AtomicReference<>();
     // Read again inside the transaction: a stop that landed since the list was read wins.
     run.transaction(() -> run.store.conversation(read.id())
@@ -218,6 +223,7 @@ final class Drafts {
           run.digest(step.secondcallId(), used.get(), "draft", "Drafted " + stepName(step) + " to "
               + CycleRun.describe(used.get()) + ", due " + run.when(step.dueAt()) + ", last touch "
               + run.when(c.lastTouchAt()));
+          call.ifPresent(cb -> calls.planned(used.get(), step, cb));
         }));
     if (used.get() != null) {
       write(used.get(), step);
@@ -225,7 +231,10 @@ final class Drafts {
   }
 
   private void write(Conversation c, StepRecord step) {
-    run.sink.saveDraft(writer.draft(c, step, run.now));
+    Optional<Instant> call = run.store.callback(Callbacks.blockId(step))
+        .filter(cb -> cb.state() != CallbackRecord.State.CANCELLED)
+        .map(cb -> cb.time().start());
+    run.sink.saveDraft(writer.draft(c, step, run.now, call));
     run.store.saveStep(step.withState(State.DRAFTED, run.now));
     run.record(Action.Kind.DRAFTED, c, stepName(step) + ", due " + run.when(step.dueAt()), step.dueAt());
   }

@@ -27,11 +27,12 @@ public final class FollowUpWriter {
     this.composer = composer;
   }
 
-  MimeMessage draft(Conversation c, StepRecord step, Instant now) {
+  /** @param call the start of the call booked for this step, named in the draft */
+  MimeMessage draft(Conversation c, StepRecord step, Instant now, Optional<Instant> call) {
     ContactCard card = settings.card(c.contact());
     DraftContext context = new DraftContext(c.contact(), card.name(), card.company(), c.subject(),
         c.lastTouchAt(), c.lastText(), step.number(), settings.identity().name(),
-        settings.signature(), Optional.empty(), Optional.empty(), Optional.empty());
+        settings.signature(), Optional.empty(), Optional.empty(), call);
     if (c.startedWithMeeting()) {
       context = context.withMeeting(c.subject(), c.startedAt());
     }

@@ -101,9 +101,18 @@ public final class PhoneNumbers {
    *     or unknown gives {@link #DEFAULT_REGION}
    */
   public String regionFor(String emailDomain, String fallbackCountry) {
-    String fallback = fallbackRegion(fallbackCountry);
+    return countryOf(emailDomain).orElseGet(() -> fallbackRegion(fallbackCountry));
+  }
+
+  /**
+   * The country of a mail domain's country-code TLD ({@code acme.de} gives {@code DE},
+   * {@code acme.co.uk} gives {@code GB}); empty for generic and vanity domains.
+   *
+   * @param emailDomain a domain or a whole address
+   */
+  public Optional<String> countryOf(String emailDomain) {
     if (emailDomain == null) {
-      return fallback;
+      return Optional.empty();
     }
     String domain = emailDomain.substring(emailDomain.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
     while (domain.endsWith(".")) {
@@ -111,14 +120,14 @@ public final class PhoneNumbers {
     }
     int dot = domain.lastIndexOf('.');
     if (dot < 0) {
-      return fallback;
+      return Optional.empty();
     }
     String tld = domain.substring(dot + 1);
     if (tld.length() != 2 || VANITY_TLDS.contains(tld)) {
-      return fallback;
+      return Optional.empty();
     }
     String region = tld.equals("uk") ? "GB" : tld.toUpperCase(Locale.ROOT);
-    return util.getSupportedRegions().contains(region) ? region : fallback;
+    return util.getSupportedRegions().contains(region) ? Optional.of(region) : Optional.empty();
   }
 
   private String fallbackRegion(String country) {

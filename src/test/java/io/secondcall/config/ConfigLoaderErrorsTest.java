@@ -184,6 +184,8 @@ class ConfigLoaderErrorsTest {
         .contains("expected a domain name such as acme.example (no @)");
     assertThat(error(MINIMAL + "contacts: {alice: {name: Alice}}\n", "contacts.\"alice\""))
         .contains("expected an email address such as alice@acme.example as the key, got \"alice\"");
+    assertThat(error(MINIMAL + "contacts: {a@b.example: {timezone: New York}}\n", "contacts.\"a@b.example\".timezone"))
+        .contains("an IANA time zone such as Europe/Berlin");
     assertThat(error(MINIMAL + "contacts: {a@b.example: {phone: call me}}\n", "contacts.\"a@b.example\".phone"))
         .contains("expected a phone number");
   }

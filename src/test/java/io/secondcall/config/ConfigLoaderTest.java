@@ -125,6 +125,7 @@ class ConfigLoaderTest {
         contacts:
           "Alice@Acme.example": {name: Alice Smith, phone: "+49 30 1234567", company: Acme}
           bob@beta.example: ~
+          carol@gamma.example: {timezone: America/Chicago}
         daemon: {poll_seconds: 60}
         templates_dir: templates
         state_dir: /var/lib/secondcall
@@ -157,7 +158,8 @@ class ConfigLoaderTest {
     assertThat(c.callbacks()).isEqualTo(new CallbackSettings(1, 30));
     assertThat(c.contacts()).isEqualTo(Map.of(
         "alice@acme.example", new ContactInfo("Alice Smith", "+49 30 1234567", "Acme"),
-        "bob@beta.example", new ContactInfo(null, null, null)));
+        "bob@beta.example", new ContactInfo(null, null, null),
+        "carol@gamma.example", new ContactInfo(null, null, null, java.time.ZoneId.of("America/Chicago"))));
     assertThat(c.contact("ALICE@acme.example")).map(ContactInfo::name).contains("Alice Smith");
     assertThat(c.pollInterval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.templatesDir()).isEqualTo(dir.resolve("templates"));

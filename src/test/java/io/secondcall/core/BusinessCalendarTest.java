@@ -82,4 +82,22 @@ class BusinessCalendarTest {
     assertThat(berlin.nextWorkingMoment(Fixtures.berlin("2026-12-05T10:00"))).isEqualTo(Fixtures.berlin("2026-12-07T09:00"));
     assertThat(berlin.nextWorkingMoment(Fixtures.berlin("2026-12-24T18:00"))).isEqualTo(Fixtures.berlin("2026-12-28T09:00"));
   }
+
+  /** Working hours 09:00-17:00: the afternoon starts at 13:00. */
+  @ParameterizedTest(name = "prepared {0} -> call from {1}")
+  @CsvSource({
+      "2026-12-03T09:30, 2026-12-03T13:00",
+      "2026-12-03T07:00, 2026-12-03T13:00",
+      "2026-12-03T12:59, 2026-12-03T13:00",
+      "2026-12-03T13:00, 2026-12-04T09:00",
+      "2026-12-03T16:24, 2026-12-04T09:00",
+      "2026-12-04T18:00, 2026-12-07T09:00",
+      "2026-12-05T10:00, 2026-12-07T09:00",
+      // Friday 25 December is a holiday, then the weekend.
+      "2026-12-24T14:00, 2026-12-28T09:00",
+  })
+  void theNextWorkingHalfDayComesAfterTheDraftCouldBeSent(String prepared, String expected) {
+    BusinessCalendar calendar = new BusinessCalendar(BERLIN, WorkingHours.DEFAULT, GERMAN_HOLIDAYS);
+    assertThat(calendar.nextHalfDay(Fixtures.berlin(prepared))).isEqualTo(Fixtures.berlin(expected));
+  }
 }

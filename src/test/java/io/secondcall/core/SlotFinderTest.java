@@ -230,4 +230,65 @@ class SlotFinderTest {
     assertThatThrownBy(() -> finder.find(t, QUARTER, List.of(), List.of(), 0, 10)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> finder.find(t, QUARTER, List.of(), List.of(), 3, 0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** A prospect's 09:00-18:00 on their business days, in their zone (SPEC section 5). */
+  private static BusinessCalendar prospectIn(String zone, LocalDate... holidays) {
+    Set<LocalDate> off = Set.of(holidays);
+    return new BusinessCalendar(ZoneId.of(zone), new WorkingHours(LocalTime.of(9, 0), LocalTime.of(18, 0)),
+        off::contains);
+  }
+
+  @ParameterizedTest(name = "{0}: first call from {1}")
+  @CsvSource({
+      // New York is 6 hours behind Berlin in December: their 09:00 is 15:00 in Berlin.
+      "America/New_York,     2026-12-03T09:00, 2026-12-03T15:00",
+      // Tokyo is 8 hours ahead: their 18:00 is 10:00 in Berlin, so the call is early in the day.
+      "Asia/Tokyo,           2026-12-03T09:00, 2026-12-03T09:00",
+      "Asia/Tokyo,           2026-12-03T09:50, 2026-12-04T09:00",
+      // Kathmandu, +05:45: their 18:00 is 13:15 in Berlin.
+      "Asia/Kathmandu,       2026-12-03T13:00, 2026-12-03T13:00",
+      "Asia/Kathmandu,       2026-12-03T13:05, 2026-12-04T09:00",
+      // Same zone: the user's own hours decide.
+      "Europe/Berlin,        2026-12-03T09:00, 2026-12-03T09:00",
+  })
+  void aCallLiesInTheProspectsBusinessHoursToo(String zone, String notBefore, String expected) {
+    Optional<TimeRange> slot = finder(BERLIN).find(berlin(notBefore), QUARTER, List.of(), List.of(), 3, 10,
+        List.of(prospectIn(zone)));
+
+    assertThat(slot).hasValue(slot(expected));
+  }
+
+  @Test
+  void aProspectInSydneyHasNoHoursInCommonWithBerlinSoNothingIsBooked() {
+    assertThat(finder(BERLIN).find(berlin("2026-12-03T09:00"), QUARTER, List.of(), List.of(), 3, 10,
+        List.of(prospectIn("Australia/Sydney")))).isEmpty();
+  }
+
+  @Test
+  void aHolidayOfTheProspectsCountryIsNoDayForTheirCall() {
+    // Thanksgiving: a business day in Berlin, not in New York.
+    Optional<TimeRange> slot = finder(BERLIN).find(berlin("2026-11-26T09:00"), QUARTER, List.of(), List.of(), 3, 10,
+        List.of(prospectIn("America/New_York", LocalDate.of(2026, 11, 26))));
+
+    assertThat(slot).hasValue(slot("2026-11-27T15:00"));
+  }
+
+  @Test
+  void aProspectWhoMayBeInEitherOfTwoZonesGetsAnHourThatSuitsBoth() {
+    // A Spanish mobile rings in Madrid (as Berlin) or on the Canaries (an hour behind).
+    Optional<TimeRange> slot = finder(BERLIN).find(berlin("2026-12-03T09:00"), QUARTER, List.of(), List.of(), 3, 10,
+        List.of(prospectIn("Europe/Madrid"), prospectIn("Atlantic/Canary")));
+
+    assertThat(slot).hasValue(slot("2026-12-03T10:00"));
+  }
+
+  @Test
+  void acrossTheDstChangeInNewYorkTheCallMovesWithTheirClock() {
+    // 2 November 2026: New York is back on standard time a week after Berlin; Monday 26 October
+    // is in the week between, when New York is only 5 hours behind.
+    assertThat(finder(BERLIN).find(berlin("2026-10-26T09:00"), QUARTER, List.of(), List.of(), 3, 10,
+        List.of(prospectIn("America/New_York")))).hasValue(slot("2026-10-26T14:00"));
+    assertThat(finder(BERLIN).find(berlin("2026-11-02T09:00"), QUARTER, List.of(), List.of(), 3, 10,
+        List.of(prospectIn("America/New_York")))).hasValue(slot("2026-11-02T15:00"));
+  }
 }

@@ -76,7 +76,7 @@ class CallbacksTest {
   @Test
   void aDueStepForAContactWithAKnownNumberBooksAFirstFreeSlotInWorkingHours() {
     outreach("p1@northwind.example", "2026-11-30T10:00", ALICE, "Hi Alice, here is the proposal.");
-    calendar.createBlock(new CallbackBlock("other", new TimeRange(at("2026-12-03T09:00"), at("2026-12-03T11:00")),
+    calendar.createBlock(new CallbackBlock("other", new TimeRange(at("2026-12-03T13:00"), at("2026-12-03T15:00")),
         "Workshop", "", null));
 
     runAt("2026-12-03T08:30");
@@ -86,7 +86,8 @@ class CallbacksTest {
     List<CalendarEvent> ours = blocks().stream().filter(e -> !e.uid().equals("other")).toList();
     assertThat(ours).hasSize(1);
     CalendarEvent block = ours.get(0);
-    assertThat(block.time()).isEqualTo(new TimeRange(at("2026-12-03T11:00"), at("2026-12-03T11:15")));
+    // Not before the afternoon, so that the draft can go out first; after the workshop.
+    assertThat(block.time()).isEqualTo(new TimeRange(at("2026-12-03T15:00"), at("2026-12-03T15:15")));
     assertThat(block.title()).isEqualTo("Call Alice Martin: Proposal");
     assertThat(block.description()).contains("+49 89 1234567").contains("tel:+49891234567")
         .contains("follow-up 1").contains("Talking points");
@@ -168,7 +169,7 @@ class CallbacksTest {
     runAt("2026-12-03T09:30");
 
     List<Instant> starts = blocks().stream().map(e -> e.time().start()).sorted().toList();
-    assertThat(starts).containsExactly(at("2026-12-03T09:30"), at("2026-12-03T09:45"), at("2026-12-03T10:00"),
+    assertThat(starts).containsExactly(at("2026-12-03T13:00"), at("2026-12-03T13:15"), at("2026-12-03T13:30"),
         at("2026-12-04T09:00"));
   }
 
@@ -182,7 +183,7 @@ class CallbacksTest {
         new DigestComposer(), clock, new Cycle.CalendarSide(calendar, new BlockWriter(s, templates), guard)).dryRun();
 
     assertThat(report.actions(Action.Kind.BOOKED)).singleElement()
-        .satisfies(a -> assertThat(a.at()).isEqualTo(at("2026-12-03T09:30")));
+        .satisfies(a -> assertThat(a.at()).isEqualTo(at("2026-12-03T13:00")));
     assertThat(blocks()).isEmpty();
   }
 
@@ -209,8 +210,8 @@ class CallbacksTest {
     outreach("p1@northwind.example", "2026-11-30T10:00", ALICE, "Hi Alice");
     runAt("2026-12-03T09:30");
     String digest = mail.inboxDeliveries.get(0).getContent().toString();
-    assertThat(digest).contains("Call").contains("alice@acme.de").contains("Thu 3 Dec 09:30")
-        .contains("booked for Thu 3 Dec 09:30 at +49 89 1234567, follow-up 1");
+    assertThat(digest).contains("Call").contains("alice@acme.de")
+        .contains("booked for Thu 3 Dec 13:00 at +49 89 1234567, follow-up 1");
   }
 
   @Test
@@ -233,8 +234,38 @@ class CallbacksTest {
     outreach("p1@northwind.example", "2026-11-30T10:00", ALICE, "Hi Alice");
     runAt("2026-12-03T09:30");
     assertThat(new StatusView(store, settings(), clock).rows()).singleElement()
-        .satisfies(r -> assertThat(r.call()).isEqualTo(at("2026-12-03T09:30")));
+        .satisfies(r -> assertThat(r.call()).isEqualTo(at("2026-12-03T13:00")));
     assertThat(store.conversations().get(0).status()).isEqualTo(Conversation.Status.ACTIVE);
+  }
+
+  @Test
+  void aProspectInNewYorkIsCalledInTheirBusinessHoursAndTheDraftNamesTheCall() throws Exception {
+    contacts = Map.of("tom@globex.example", new ContactCard("Tom Baker", "+1 212 555 0147", "Globex"));
+    outreach("p1@northwind.example", "2026-11-30T10:00", "tom@globex.example", "Hi Tom, here is the proposal.");
+
+    runAt("2026-12-03T09:00");
+
+    // 15:00 in Berlin is 09:00 in New York; 13:00 would be 07:00 there.
+    assertThat(blocks()).singleElement().satisfies(b -> {
+      assertThat(b.time().start()).isEqualTo(at("2026-12-03T15:00"));
+      assertThat(b.description()).contains("Their time: Thu 09:00 in New York");
+    });
+    String draft = mail.drafts.values().iterator().next().getContent().toString();
+    assertThat(draft).contains("I will also try to reach you by phone on");
+    assertThat(mail.inboxDeliveries.get(0).getContent().toString())
+        .contains("booked for Thu 3 Dec 15:00 (Thu 09:00 in New York)");
+  }
+
+  @Test
+  void aProspectWithNoHoursInCommonIsToldInTheDigestAndNotCalled() throws Exception {
+    contacts = Map.of("kylie@wombat.example", new ContactCard("Kylie", "+61 2 9876 5432", "Wombat"));
+    outreach("p1@northwind.example", "2026-11-30T10:00", "kylie@wombat.example", "Hi Kylie");
+
+    runAt("2026-12-03T09:00");
+
+    assertThat(blocks()).isEmpty();
+    assertThat(mail.inboxDeliveries.get(0).getContent().toString())
+        .contains("not booked yet").contains("09:00-18:00 in Sydney");
   }
 
   /** A calendar server that is down. */
