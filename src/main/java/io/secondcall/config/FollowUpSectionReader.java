@@ -1,10 +1,12 @@
 package io.secondcall.config;
 
+import io.secondcall.core.DraftLanguage;
 import io.secondcall.core.FollowUpRules;
 import io.secondcall.core.FollowUpRules.ReplyMatch;
 import io.secondcall.core.FollowUpRules.Track;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Reads {@code followup} into the core's {@link FollowUpRules}, defaults as in SPEC section 9. */
@@ -17,7 +19,7 @@ final class FollowUpSectionReader {
   static FollowUpRules read(ConfigNode followup, MailSettings.Provider mailProvider, ValueReader values) {
     followup.section("track", "tag_addresses", "tag_label", "reply_match", "lookback_days", "cadence",
         "nurture_days", "max_touches", "max_recipients", "max_drafts_per_day", "after_meeting_days",
-        "stop_folder", "auto_send");
+        "stop_folder", "auto_send", "language");
     FollowUpRules d = FollowUpRules.defaults();
     Track track = followup.get("track").choice(Track.class, d.track());
     ConfigNode tagNode = followup.get("tag_addresses");
@@ -44,8 +46,19 @@ final class FollowUpSectionReader {
       throw autoSendNode.expected("false (this version prepares drafts for you to send; sending by itself is not"
           + " available yet)");
     }
+    String language = language(followup.get("language"));
     return new FollowUpRules(track, tagAddresses, tagLabel, replyMatch, lookbackDays, cadence, nurtureDays,
-        maxTouches, maxRecipients, maxDraftsPerDay, afterMeetingDays, stopFolder, autoSend);
+        maxTouches, maxRecipients, maxDraftsPerDay, afterMeetingDays, stopFolder, autoSend, language);
+  }
+
+  private static String language(ConfigNode node) {
+    String expected = "auto (the language of your last message in each conversation) or a language with built-in"
+        + " templates: " + String.join(", ", DraftLanguage.BUILT_IN);
+    String value = node.string(expected).orElse(FollowUpRules.AUTO_LANGUAGE).strip().toLowerCase(Locale.ROOT);
+    if (!value.equals(FollowUpRules.AUTO_LANGUAGE) && !DraftLanguage.BUILT_IN.contains(value)) {
+      throw node.expected(expected);
+    }
+    return value;
   }
 
   private static List<Integer> cadence(ConfigNode node, List<Integer> fallback) {

@@ -19,7 +19,8 @@ public record FollowUpRules(
     int maxDraftsPerDay,
     int afterMeetingDays,
     String stopFolder,
-    boolean autoSend) {
+    boolean autoSend,
+    String language) {
 
   public enum Track { ALL, TAGGED }
 
@@ -28,7 +29,18 @@ public record FollowUpRules(
 
   public static final List<Integer> DEFAULT_CADENCE = List.of(3, 5, 7);
 
+  /** {@code followup.language} by default: each draft in the language of the user's last message. */
+  public static final String AUTO_LANGUAGE = "auto";
+
+  public FollowUpRules(Track track, Set<String> tagAddresses, String tagLabel, ReplyMatch replyMatch, int lookbackDays,
+      List<Integer> cadence, int nurtureDays, int maxTouches, int maxRecipients, int maxDraftsPerDay,
+      int afterMeetingDays, String stopFolder, boolean autoSend) {
+    this(track, tagAddresses, tagLabel, replyMatch, lookbackDays, cadence, nurtureDays, maxTouches, maxRecipients,
+        maxDraftsPerDay, afterMeetingDays, stopFolder, autoSend, AUTO_LANGUAGE);
+  }
+
   public FollowUpRules {
+    language = language == null ? AUTO_LANGUAGE : language;
     tagAddresses = tagAddresses == null
         ? Set.of()
         : tagAddresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
@@ -50,26 +62,26 @@ public record FollowUpRules(
 
   public FollowUpRules withCadence(List<Integer> newCadence) {
     return new FollowUpRules(track, tagAddresses, tagLabel, replyMatch, lookbackDays, newCadence,
-        nurtureDays, maxTouches, maxRecipients, maxDraftsPerDay, afterMeetingDays, stopFolder, autoSend);
+        nurtureDays, maxTouches, maxRecipients, maxDraftsPerDay, afterMeetingDays, stopFolder, autoSend, language);
   }
 
   public FollowUpRules withTrack(Track newTrack, Set<String> newTagAddresses) {
     return new FollowUpRules(newTrack, newTagAddresses, tagLabel, replyMatch, lookbackDays, cadence,
-        nurtureDays, maxTouches, maxRecipients, maxDraftsPerDay, afterMeetingDays, stopFolder, autoSend);
+        nurtureDays, maxTouches, maxRecipients, maxDraftsPerDay, afterMeetingDays, stopFolder, autoSend, language);
   }
 
   public FollowUpRules withReplyMatch(ReplyMatch newMatch) {
     return new FollowUpRules(track, tagAddresses, tagLabel, newMatch, lookbackDays, cadence,
-        nurtureDays, maxTouches, maxRecipients, maxDraftsPerDay, afterMeetingDays, stopFolder, autoSend);
+        nurtureDays, maxTouches, maxRecipients, maxDraftsPerDay, afterMeetingDays, stopFolder, autoSend, language);
   }
 
   public FollowUpRules withNurture(int newNurtureDays, int newMaxTouches) {
     return new FollowUpRules(track, tagAddresses, tagLabel, replyMatch, lookbackDays, cadence,
-        newNurtureDays, newMaxTouches, maxRecipients, maxDraftsPerDay, afterMeetingDays, stopFolder, autoSend);
+        newNurtureDays, newMaxTouches, maxRecipients, maxDraftsPerDay, afterMeetingDays, stopFolder, autoSend, language);
   }
 
   public FollowUpRules withMaxDraftsPerDay(int newMax) {
     return new FollowUpRules(track, tagAddresses, tagLabel, replyMatch, lookbackDays, cadence,
-        nurtureDays, maxTouches, maxRecipients, newMax, afterMeetingDays, stopFolder, autoSend);
+        nurtureDays, maxTouches, maxRecipients, newMax, afterMeetingDays, stopFolder, autoSend, language);
   }
 }

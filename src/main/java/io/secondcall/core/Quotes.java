@@ -45,6 +45,14 @@ public final class Quotes {
    * "-----Original Message-----" or signature delimiter. Line breaks are kept.
    */
   public static List<String> ownLines(String plainText) {
+    return ownLines(plainText, false);
+  }
+
+  /**
+   * As {@link #ownLines(String)}; with {@code keepSignature} the signature block below the
+   * delimiter is kept too (the delimiter line included), so the way the user signs can be read.
+   */
+  public static List<String> ownLines(String plainText, boolean keepSignature) {
     List<String> out = new ArrayList<>();
     if (plainText == null) {
       return out;
@@ -54,7 +62,7 @@ public final class Quotes {
       String line = lines[i];
       String trimmed = line.strip();
       String next = i + 1 < lines.length ? lines[i + 1].strip() : "";
-      if (SIGNATURE.matcher(line.stripLeading()).matches() || startsQuote(trimmed, next)) {
+      if ((!keepSignature && SIGNATURE.matcher(line.stripLeading()).matches()) || startsQuote(trimmed, next)) {
         break;
       }
       if (!trimmed.startsWith(">")) {

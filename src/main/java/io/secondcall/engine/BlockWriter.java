@@ -1,16 +1,15 @@
 package io.secondcall.engine;
 
 import io.secondcall.core.Conversation;
+import io.secondcall.core.Letter;
+import io.secondcall.core.Recall;
 import io.secondcall.core.StepKind;
 import io.secondcall.phone.Phone;
 import io.secondcall.phone.PhoneNumbers;
 import io.secondcall.port.CallbackBlock;
 import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.StepRecord;
-import io.secondcall.template.DraftContext;
 import io.secondcall.template.Templates;
-import io.secondcall.template.Variables;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,11 +28,13 @@ public final class BlockWriter {
   private final EngineSettings settings;
   private final Templates templates;
   private final ProspectHours prospects;
+  private final DraftContexts contexts;
 
   public BlockWriter(EngineSettings settings, Templates templates) {
     this.settings = settings;
     this.templates = templates;
     this.prospects = new ProspectHours(settings);
+    this.contexts = new DraftContexts(settings, templates);
   }
 
   CallbackBlock block(Conversation c, CallbackRecord cb, Optional<StepRecord> step) {
@@ -47,7 +48,8 @@ public final class BlockWriter {
         .ifPresent(t -> d.append("Their time: ").append(t).append('\n'));
     d.append("Email: ").append(c.contact().address()).append('\n');
     d.append("Last touch: ").append(DAY.format(c.lastTouchAt().atZone(settings.calendar().zone())));
-    String gist = Variables.quote(c.lastText());
+    Letter letter = Letter.read(c.lastText());
+    String gist = DraftContexts.isMeetingNotes(c, letter) ? "" : Recall.ask(letter);
     if (!gist.isEmpty()) {
       d.append(", \"").append(gist).append('"');
     }
@@ -55,11 +57,12 @@ public final class BlockWriter {
     String points = "";
     if (step.isPresent()) {
       d.append("Step: ").append(Drafts.stepName(step.get())).append('\n');
-      points = templates.renderCallback(step.get().kind(), step.get().number(), context(c, step.get().number()));
+      points = templates.renderCallback(step.get().kind(), step.get().number(),
+          contexts.of(c, step.get().number(), Optional.empty()));
     } else if (c.startedWithMeeting()) {
       d.append("Second call after the meeting \"").append(c.subject()).append("\" on ")
           .append(DAY.format(c.startedAt().atZone(settings.calendar().zone()))).append('\n');
-      points = templates.renderCallback(StepKind.RECAP, 1, context(c, 1).withMeeting(c.subject(), c.startedAt()));
+      points = templates.renderCallback(StepKind.RECAP, 1, contexts.of(c, 1, Optional.empty()));
     } else {
       d.append("You promised this call in your mail.\n");
     }
@@ -68,12 +71,5 @@ public final class BlockWriter {
     }
     d.append("\nBooked by secondcall for conversation ").append(c.id()).append('.');
     return new CallbackBlock(cb.blockId(), cb.time(), "Call " + name + ": " + c.subject(), d.toString(), cb.phone());
-  }
-
-  private DraftContext context(Conversation c, int step) {
-    var card = settings.card(c.contact());
-    return new DraftContext(c.contact(), card.name(), card.company(), c.subject(), c.lastTouchAt(), c.lastText(),
-        step, settings.identity().name(), settings.signature(), Optional.empty(), Optional.empty(),
-        Optional.<Instant>empty());
   }
 }

@@ -231,9 +231,8 @@ final class Drafts {
   }
 
   private void write(Conversation c, StepRecord step) {
-    Optional<Instant> call = run.store.callback(Callbacks.blockId(step))
-        .filter(cb -> cb.state() != CallbackRecord.State.CANCELLED)
-        .map(cb -> cb.time().start());
+    Optional<CallbackRecord> call = run.store.callback(Callbacks.blockId(step))
+        .filter(cb -> cb.state() != CallbackRecord.State.CANCELLED);
     run.sink.saveDraft(writer.draft(c, step, run.now, call));
     run.store.saveStep(step.withState(State.DRAFTED, run.now));
     run.record(Action.Kind.DRAFTED, c, stepName(step) + ", due " + run.when(step.dueAt()), step.dueAt());

@@ -1,9 +1,9 @@
 package io.secondcall.engine;
 
-import io.secondcall.core.ContactCard;
 import io.secondcall.core.Conversation;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.Ids;
+import io.secondcall.port.CallbackRecord;
 import io.secondcall.port.StepRecord;
 import io.secondcall.template.Draft;
 import io.secondcall.template.DraftComposer;
@@ -20,22 +20,18 @@ public final class FollowUpWriter {
   private final EngineSettings settings;
   private final Templates templates;
   private final DraftComposer composer;
+  private final DraftContexts contexts;
 
   public FollowUpWriter(EngineSettings settings, Templates templates, DraftComposer composer) {
     this.settings = settings;
     this.templates = templates;
     this.composer = composer;
+    this.contexts = new DraftContexts(settings, templates);
   }
 
-  /** @param call the start of the call booked for this step, named in the draft */
-  MimeMessage draft(Conversation c, StepRecord step, Instant now, Optional<Instant> call) {
-    ContactCard card = settings.card(c.contact());
-    DraftContext context = new DraftContext(c.contact(), card.name(), card.company(), c.subject(),
-        c.lastTouchAt(), c.lastText(), step.number(), settings.identity().name(),
-        settings.signature(), Optional.empty(), Optional.empty(), call);
-    if (c.startedWithMeeting()) {
-      context = context.withMeeting(c.subject(), c.startedAt());
-    }
+  /** @param call the call booked for this step, named in the draft in the contact's time */
+  MimeMessage draft(Conversation c, StepRecord step, Instant now, Optional<CallbackRecord> call) {
+    DraftContext context = contexts.of(c, step.number(), call);
     String body = templates.render(step.kind(), step.number(), context);
     // After a meeting without mail there is no message to reply to: the recap is a new message.
     boolean reply = !c.lastMessageId().startsWith(Conversation.MEETING_ROOT);

@@ -1,6 +1,7 @@
 package io.secondcall.engine;
 
 import io.secondcall.core.Conversation;
+import io.secondcall.core.RecapNotes;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.Ids;
 import io.secondcall.phone.PhoneNumbers;
@@ -181,7 +182,7 @@ final class Meetings {
     Conversation c = new Conversation(id, m.contacts(), e.title().isBlank() ? "our meeting" : e.title(), m.root(),
         thread.map(Conversation::threadId).orElse(null), e.time().start(), e.time().end(),
         thread.map(Conversation::lastMessageId).orElse(m.root()),
-        thread.map(Conversation::lastReferences).orElse(List.of()), e.description(),
+        thread.map(Conversation::lastReferences).orElse(List.of()), RecapNotes.kept(e.description()),
         thread.map(t -> t.touches() + 1).orElse(1), 0, 1, null, Conversation.Status.ACTIVE, null, null,
         thread.map(Conversation::me).orElse(null), 0);
     c = run.store.save(c);

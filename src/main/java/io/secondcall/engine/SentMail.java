@@ -240,9 +240,12 @@ final class SentMail {
     return refs;
   }
 
-  /** The user's own words of the message, lines kept (the quote drops the greeting line), capped. */
+  /**
+   * The user's own letter, lines kept: greeting, words, sign-off and signature, without the text
+   * it quotes. Drafts take their greeting, quote and signature from it. Capped.
+   */
   private static String keptText(MailMessage m) {
-    String own = m.text() == null ? "" : Quotes.ownText(m.text());
+    String own = m.text() == null ? "" : String.join("\n", Quotes.ownLines(m.text(), true)).strip();
     return own.length() <= KEPT_TEXT ? own : own.substring(0, KEPT_TEXT);
   }
 

@@ -20,7 +20,7 @@ public final class MailLanguages {
       "en", Language.ENGLISH, "de", Language.GERMAN, "fr", Language.FRENCH, "es", Language.SPANISH);
 
   /** Below this lead of the best guess over the next, a text is too short or mixed to tell. */
-  static final double MIN_LEAD = 0.05;
+  static final double MIN_LEAD = 0.07;
 
   private volatile LanguageDetector detector;
 

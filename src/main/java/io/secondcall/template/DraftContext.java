@@ -4,7 +4,6 @@ import io.secondcall.core.EmailAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +25,11 @@ import java.util.Optional;
  * @param meetingTitle title of the meeting this draft follows up, if any
  * @param meetingDate start of that meeting, if any
  * @param callbackTime start of the callback block booked for this step, if any
+ * @param language ISO 639-1 code of the draft's language (see {@link Templates#LANGUAGES})
+ * @param meetingNotes the description of the meeting this draft follows up, if any: only its
+ *     marked lines are recalled (see {@link io.secondcall.core.RecapNotes})
+ * @param callbackZone the contact's zone when their clock differs from the user's: the call
+ *     time is then given in their time
  */
 public record DraftContext(
     EmailAddress contact,
@@ -39,7 +43,10 @@ public record DraftContext(
     String signature,
     Optional<String> meetingTitle,
     Optional<Instant> meetingDate,
-    Optional<Instant> callbackTime) {
+    Optional<Instant> callbackTime,
+    String language,
+    String meetingNotes,
+    Optional<ZoneId> callbackZone) {
 
   public DraftContext {
     Objects.requireNonNull(contact, "contact");
@@ -52,6 +59,17 @@ public record DraftContext(
     meetingTitle = meetingTitle == null ? Optional.empty() : meetingTitle.filter(t -> !t.isBlank());
     meetingDate = meetingDate == null ? Optional.empty() : meetingDate;
     callbackTime = callbackTime == null ? Optional.empty() : callbackTime;
+    language = language == null ? "en" : language;
+    meetingNotes = meetingNotes == null ? "" : meetingNotes;
+    callbackZone = callbackZone == null ? Optional.empty() : callbackZone;
+  }
+
+  /** In English, without meeting notes, the call in the user's own time. */
+  public DraftContext(EmailAddress contact, String contactName, String company, String originalSubject,
+      Instant lastTouch, String lastQuote, int step, String myName, String signature, Optional<String> meetingTitle,
+      Optional<Instant> meetingDate, Optional<Instant> callbackTime) {
+    this(contact, contactName, company, originalSubject, lastTouch, lastQuote, step, myName, signature,
+        meetingTitle, meetingDate, callbackTime, "en", "", Optional.empty());
   }
 
   /** A context for a plain follow-up: no meeting, no callback booked. */
@@ -63,32 +81,49 @@ public record DraftContext(
 
   public DraftContext withContactInfo(String name, String companyName) {
     return new DraftContext(contact, name, companyName, originalSubject, lastTouch, lastQuote, step,
-        myName, signature, meetingTitle, meetingDate, callbackTime);
+        myName, signature, meetingTitle, meetingDate, callbackTime, language, meetingNotes, callbackZone);
   }
 
   public DraftContext withMeeting(String title, Instant start) {
     return new DraftContext(contact, contactName, company, originalSubject, lastTouch, lastQuote,
-        step, myName, signature, Optional.ofNullable(title), Optional.ofNullable(start), callbackTime);
+        step, myName, signature, Optional.ofNullable(title), Optional.ofNullable(start), callbackTime, language,
+        meetingNotes, callbackZone);
+  }
+
+  /** The meeting's description: a recap recalls only what it marks. */
+  public DraftContext withMeetingNotes(String notes) {
+    return new DraftContext(contact, contactName, company, originalSubject, lastTouch, lastQuote, step, myName,
+        signature, meetingTitle, meetingDate, callbackTime, language, notes, callbackZone);
+  }
+
+  public DraftContext inLanguage(String code) {
+    return new DraftContext(contact, contactName, company, originalSubject, lastTouch, lastQuote, step, myName,
+        signature, meetingTitle, meetingDate, callbackTime, code, meetingNotes, callbackZone);
   }
 
   public DraftContext withCallback(Instant start) {
     return new DraftContext(contact, contactName, company, originalSubject, lastTouch, lastQuote,
-        step, myName, signature, meetingTitle, meetingDate, Optional.ofNullable(start));
+        step, myName, signature, meetingTitle, meetingDate, Optional.ofNullable(start), language, meetingNotes,
+        callbackZone);
   }
 
-  /** The template variables, dates in English. */
-  public Map<String, Object> variables(ZoneId zone, Clock clock) {
-    return variables(zone, clock, Locale.ENGLISH);
+  /** The call at {@code start}, told in {@code theirZone} when that is not the user's. */
+  public DraftContext withCallback(Instant start, Optional<ZoneId> theirZone) {
+    return withCallback(start).withCallbackZone(theirZone);
+  }
+
+  private DraftContext withCallbackZone(Optional<ZoneId> zone) {
+    return new DraftContext(contact, contactName, company, originalSubject, lastTouch, lastQuote, step, myName,
+        signature, meetingTitle, meetingDate, callbackTime, language, meetingNotes, zone);
   }
 
   /**
-   * The template variables: every name of {@link Variables#NAMES}, none null.
+   * The template variables in the context's language: every name of {@link Variables#NAMES}, none null.
    *
    * @param zone the user's time zone, for dates in words
    * @param clock "now", for {@code last_touch_ago}
-   * @param locale language of day and month names
    */
-  public Map<String, Object> variables(ZoneId zone, Clock clock, Locale locale) {
-    return Variables.of(this, zone, clock.instant(), locale);
+  public Map<String, Object> variables(ZoneId zone, Clock clock) {
+    return Variables.of(this, zone, clock.instant());
   }
 }

@@ -3,6 +3,7 @@ package io.secondcall.template;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import io.secondcall.core.DraftLanguage;
 import io.secondcall.core.StepKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,13 +37,13 @@ import org.slf4j.LoggerFactory;
 public final class Templates {
 
   private static final Logger LOG = LoggerFactory.getLogger(Templates.class);
-  private static final Pattern STEP = Pattern.compile("step([1-9][0-9]{0,2})\\.mustache");
-  private static final String[] BUILT_INS = {
-    "step1.mustache", "step2.mustache", "step3.mustache", "closing.mustache", "nurture.mustache", "meeting.mustache"
-  };
-  private static final String MEETING = "meeting.mustache";
-  private static final String CLOSING = "closing.mustache";
-  private static final String NURTURE = "nurture.mustache";
+  /** {@code step2.mustache}, {@code step2.de.mustache}, {@code closing.fr.mustache}, ... */
+  private static final Pattern NAME = Pattern.compile("(step[1-9][0-9]{0,2}|meeting|closing|nurture)(?:\\.([a-z]{2}))?\\.mustache");
+  private static final Pattern STEP = Pattern.compile("step([1-9][0-9]{0,2})");
+  private static final List<String> BUILT_INS = List.of("step1", "step2", "step3", "closing", "nurture", "meeting");
+
+  /** The languages with built-in templates, by ISO 639-1 code; English is the fallback. */
+  public static final List<String> LANGUAGES = DraftLanguage.BUILT_IN;
 
   // Strict: no defaultValue, so an unknown variable throws; strictSections so an unknown section
   // name throws too. Plain text bodies: nothing is HTML-escaped.
@@ -60,28 +63,19 @@ public final class Templates {
   /** A template's two parts: the draft body and the callback talking points (possibly empty). */
   private record Parts(Template body, Template callback) {}
 
-  private final TreeMap<Integer, Parts> steps;
-  private final Parts meeting;
-  private final Parts closing;
-  private final Parts nurture;
+  /** One language's templates: follow-up steps by number, the others by name. */
+  private record Family(TreeMap<Integer, Parts> steps, Map<String, Parts> named) {}
+
+  private final Map<String, Family> byLanguage;
+  private final String fallback;
   private final ZoneId zone;
   private final Clock clock;
-  private final Locale locale;
 
-  private Templates(Map<String, Parts> byName, ZoneId zone, Clock clock, Locale locale) {
-    this.steps = new TreeMap<>();
-    byName.forEach((name, t) -> {
-      Matcher m = STEP.matcher(name);
-      if (m.matches()) {
-        steps.put(Integer.parseInt(m.group(1)), t);
-      }
-    });
-    this.meeting = byName.get(MEETING);
-    this.closing = byName.get(CLOSING);
-    this.nurture = byName.get(NURTURE);
+  private Templates(Map<String, Family> byLanguage, String fallback, ZoneId zone, Clock clock) {
+    this.byLanguage = byLanguage;
+    this.fallback = fallback;
     this.zone = zone;
     this.clock = clock;
-    this.locale = locale;
   }
 
   /** Loads with dates in UTC, English, on the system clock; see {@link #load(Path, ZoneId, Clock, Locale)}. */
@@ -90,67 +84,109 @@ public final class Templates {
   }
 
   /**
-   * Loads and validates every template.
+   * Loads and validates every template. For each language, a file is looked up as
+   * {@code templates_dir/<name>.<lang>.mustache}, then {@code templates_dir/<name>.mustache},
+   * then the built-in one of that language, then the built-in English one.
    *
    * @param dirOrNull {@code templates_dir}, or null for the built-ins only
    * @param zone the user's time zone, for dates in words
    * @param clock "now", for how long ago the last touch was
-   * @param locale language of day and month names
+   * @param fallback the language of a draft whose context names none the templates know
    * @throws TemplateException naming the file, on a syntax error, an unknown variable, a partial,
    *     or a file that cannot be read
    */
-  public static Templates load(Path dirOrNull, ZoneId zone, Clock clock, Locale locale) {
+  public static Templates load(Path dirOrNull, ZoneId zone, Clock clock, Locale fallback) {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(locale, "locale");
-    Map<String, Parts> byName = new TreeMap<>();
-    for (String name : BUILT_INS) {
-      byName.put(name, compile("built-in templates/" + name, readBuiltIn(name)));
+    Objects.requireNonNull(fallback, "fallback");
+    // Keyed "name|language" (language "" for a file without one).
+    Map<String, Parts> builtIn = new TreeMap<>();
+    for (String language : LANGUAGES) {
+      for (String name : BUILT_INS) {
+        String file = language.equals("en") ? name + ".mustache" : name + "." + language + ".mustache";
+        builtIn.put(name + "|" + language, compile("built-in templates/" + file, readBuiltIn(file)));
+      }
     }
+    Map<String, Parts> own = new TreeMap<>();
+    Set<String> languages = new TreeSet<>(LANGUAGES);
     if (dirOrNull != null) {
       for (Path file : templateFiles(dirOrNull)) {
-        String name = file.getFileName().toString();
-        if (!STEP.matcher(name).matches() && !name.equals(CLOSING) && !name.equals(NURTURE) && !name.equals(MEETING)) {
-          LOG.warn("{}: not a template name secondcall uses (step<n>, meeting, closing, nurture), ignored", file);
+        Matcher m = NAME.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+          LOG.warn("{}: not a template name secondcall uses (step<n>, meeting, closing, nurture, each with an"
+              + " optional language such as step1.de), ignored", file);
           continue;
         }
-        byName.put(name, compile(file.toString(), readFile(file)));
+        String language = m.group(2) == null ? "" : m.group(2);
+        if (!language.isEmpty()) {
+          languages.add(language);
+        }
+        own.put(m.group(1) + "|" + language, compile(file.toString(), readFile(file)));
         LOG.debug("{}: overrides the built-in template", file);
       }
     }
-    return new Templates(byName, zone, clock, locale);
+    Map<String, Family> byLanguage = new TreeMap<>();
+    for (String language : languages) {
+      Map<String, Parts> chosen = new TreeMap<>();
+      for (Map<String, Parts> layer : List.of(builtIn, own)) {
+        for (String suffix : List.of(layer == builtIn ? "en" : "", language)) {
+          layer.forEach((key, parts) -> {
+            if (key.endsWith("|" + suffix)) {
+              chosen.put(key.substring(0, key.indexOf('|')), parts);
+            }
+          });
+        }
+      }
+      TreeMap<Integer, Parts> steps = new TreeMap<>();
+      chosen.forEach((name, parts) -> {
+        Matcher m = STEP.matcher(name);
+        if (m.matches()) {
+          steps.put(Integer.parseInt(m.group(1)), parts);
+        }
+      });
+      byLanguage.put(language, new Family(steps, chosen));
+    }
+    String fallbackCode = byLanguage.containsKey(fallback.getLanguage()) ? fallback.getLanguage() : "en";
+    return new Templates(byLanguage, fallbackCode, zone, clock);
+  }
+
+  /** The languages there are templates for: the built-in ones and those of files in {@code templates_dir}. */
+  public List<String> languages() {
+    return List.copyOf(byLanguage.keySet());
   }
 
   /**
-   * The body of a draft. A follow-up step uses {@code step<n>.mustache}, or the highest-numbered
-   * step template below {@code n} when a cadence is longer than the templates.
+   * The body of a draft, in the context's language. A follow-up step uses {@code step<n>}, or
+   * the highest-numbered step template below {@code n} when a cadence is longer than the templates.
    */
   public String render(StepKind kind, int number, DraftContext ctx) {
-    return render(kind, number, ctx.variables(zone, clock, locale));
-  }
-
-  /** As {@link #render(StepKind, int, DraftContext)}, with variables already formatted. */
-  public String render(StepKind kind, int number, Map<String, ?> variables) {
-    return tidy(parts(kind, number).body().execute(variables));
+    DraftContext c = known(ctx);
+    return tidy(parts(c.language(), kind, number).body().execute(c.variables(zone, clock)));
   }
 
   /** The talking points for the step's callback block: the template's part after {@link #CALLBACK_MARKER}. */
   public String renderCallback(StepKind kind, int number, DraftContext ctx) {
-    return tidy(parts(kind, number).callback().execute(ctx.variables(zone, clock, locale))).strip();
+    DraftContext c = known(ctx);
+    return tidy(parts(c.language(), kind, number).callback().execute(c.variables(zone, clock))).strip();
   }
 
-  private Parts parts(StepKind kind, int number) {
+  private DraftContext known(DraftContext ctx) {
+    return byLanguage.containsKey(ctx.language()) ? ctx : ctx.inLanguage(fallback);
+  }
+
+  private Parts parts(String language, StepKind kind, int number) {
     Objects.requireNonNull(kind, "kind");
+    Family set = byLanguage.get(language);
     return switch (kind) {
       case FOLLOW_UP -> {
         if (number < 1) {
           throw new IllegalArgumentException("follow-up steps count from 1, got " + number);
         }
-        yield steps.floorEntry(number).getValue();
+        yield set.steps().floorEntry(number).getValue();
       }
-      case RECAP -> meeting;
-      case CLOSING -> closing;
-      case NURTURE -> nurture;
+      case RECAP -> set.named().get("meeting");
+      case CLOSING -> set.named().get("closing");
+      case NURTURE -> set.named().get("nurture");
     };
   }
 

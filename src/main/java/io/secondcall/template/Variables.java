@@ -1,21 +1,22 @@
 package io.secondcall.template;
 
 import io.secondcall.core.EmailAddress;
+import io.secondcall.core.Letter;
+import io.secondcall.core.Recall;
+import io.secondcall.core.RecapNotes;
 import io.secondcall.core.SafeText;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Formats a {@link DraftContext} into template variables: dates in words, names, a short quote.
+ * Formats a {@link DraftContext} into template variables in the draft's language: the user's own
+ * greeting and sign-off, dates in words, names, what is recalled of the last message.
  * Every text variable is one line as {@link SafeText#draftLine} makes it (the signature: lines
  * as {@link SafeText#draftText}), so a value from mail cannot add lines or controls to a draft.
  */
@@ -23,12 +24,9 @@ public final class Variables {
 
   /** Every variable a template may use, in the order the README lists them. */
   public static final List<String> NAMES = List.of(
-      "contact_first_name", "contact_name", "company", "subject", "last_touch_date",
-      "last_touch_ago", "quote", "step", "my_name", "signature", "meeting_title", "meeting_date",
-      "callback_time");
-
-  /** Longest quote excerpt, in characters; a follow-up quotes a line, not a letter. */
-  static final int QUOTE_MAX = 160;
+      "greeting", "contact_first_name", "contact_name", "company", "subject", "last_touch_date",
+      "last_touch_ago", "quote", "recap", "step", "my_name", "sign_off", "signature", "meeting_title",
+      "meeting_date", "callback_time");
 
   // Shared mailboxes: "Hi Info," reads worse than "Hello,".
   private static final Set<String> ROLE_MAILBOXES = Set.of("info", "contact", "kontakt", "hello",
@@ -36,110 +34,66 @@ public final class Variables {
       "inquiries", "welcome", "post", "bureau", "buero", "noreply", "no-reply", "hr", "jobs");
   private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr", "prof",
       "herr", "frau", "mme", "mlle", "m", "sr", "sra", "dott", "ing", "mag");
-  private static final Pattern GREETING = Pattern.compile(
-      "^(hi|hello|hey|dear|hallo|liebe|lieber|sehr geehrte|guten tag|bonjour|hola|buongiorno)\\b.{0,40}$",
-      Pattern.CASE_INSENSITIVE);
-  // A sign-off ends the user's own words; what follows is their name and signature.
-  private static final Pattern SIGN_OFF = Pattern.compile(
-      "^(best|best regards|best wishes|kind regards|regards|warm regards|many thanks|thanks|thank you"
-          + "|cheers|all the best|sincerely|yours|viele grüße|beste grüße|freundliche grüße"
-          + "|mit freundlichen grüßen|liebe grüße|lg|vg|mfg|cordialement|bien à vous|bien cordialement"
-          + "|saludos|un saludo|atentamente)[,.!]?$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private Variables() {}
 
-  static Map<String, Object> of(DraftContext c, ZoneId zone, Instant now, Locale locale) {
+  static Map<String, Object> of(DraftContext c, ZoneId zone, Instant now) {
+    Wording words = Wording.of(c.language());
     String fullName = contactName(c);
+    String firstName = firstName(fullName);
+    // The user's own last letter: how they greet this person, what they asked, how they sign.
+    Letter letter = Letter.read(c.lastQuote());
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("contact_first_name", firstName(fullName));
+    v.put("greeting", letter.greeting().orElseGet(() -> words.greeting(firstName, fullName)));
+    v.put("contact_first_name", firstName);
     v.put("contact_name", fullName);
     v.put("company", SafeText.draftLine(c.company()));
     v.put("subject", ReplySubject.strip(SafeText.draftLine(c.originalSubject())));
-    v.put("last_touch_date", date(c.lastTouch(), zone, now, locale));
-    v.put("last_touch_ago", ago(c.lastTouch(), now, zone));
-    v.put("quote", quote(c.lastQuote()));
+    v.put("last_touch_date", words.date(c.lastTouch(), zone, now));
+    v.put("last_touch_ago", words.ago(c.lastTouch(), now, zone));
+    v.put("quote", Recall.forStep(letter, c.step()));
+    List<String> agreed = RecapNotes.marked(c.meetingNotes());
+    v.put("recap", agreed.isEmpty() ? words.recapGap() : String.join("; ", agreed));
     v.put("step", c.step());
     v.put("my_name", SafeText.draftLine(c.myName()));
-    String signature = c.signature() == null || c.signature().isBlank() ? c.myName() : c.signature();
-    v.put("signature", SafeText.draftText(signature).strip());
+    v.put("sign_off", letter.signOff().orElse(words.signOff()));
+    v.put("signature", signature(c, letter));
     // Meeting titles come from invitations, which anyone can send.
     v.put("meeting_title", c.meetingTitle().map(SafeText::draftLine).orElse(""));
-    v.put("meeting_date", c.meetingDate().map(t -> date(t, zone, now, locale)).orElse(""));
-    v.put("callback_time", c.callbackTime().map(t -> dateTime(t, zone, now, locale)).orElse(""));
+    v.put("meeting_date", c.meetingDate().map(t -> words.date(t, zone, now)).orElse(""));
+    v.put("callback_time", c.callbackTime().map(t -> callTime(t, c.callbackZone(), zone, now, words)).orElse(""));
     return v;
   }
 
-  /** "Tuesday, 17 November", with the year when it is not this year's. */
-  public static String date(Instant t, ZoneId zone, Instant now, Locale locale) {
-    ZonedDateTime at = t.atZone(zone);
-    String pattern = at.getYear() == now.atZone(zone).getYear() ? "EEEE, d MMMM" : "EEEE, d MMMM yyyy";
-    return DateTimeFormatter.ofPattern(pattern, locale).format(at);
+  /** {@code me.signature} when set, else the lines the user signs their mail with, else {@code me.name}. */
+  private static String signature(DraftContext c, Letter letter) {
+    String s = c.signature();
+    if (s == null || s.isBlank()) {
+      s = letter.signature().isEmpty() ? c.myName() : String.join("\n", letter.signature());
+    }
+    return SafeText.draftText(s).strip();
   }
 
-  /** "Thursday, 19 November at 10:30" (24-hour clock, no locale-specific spaces). */
-  public static String dateTime(Instant t, ZoneId zone, Instant now, Locale locale) {
-    String time = DateTimeFormatter.ofPattern("HH:mm", locale).format(t.atZone(zone));
-    String joiner = "en".equals(locale.getLanguage()) ? " at " : ", ";
-    return date(t, zone, now, locale) + joiner + time;
+  // The reader plans by their own clock: a call told in the user's time would be an hour puzzle.
+  private static String callTime(Instant t, Optional<ZoneId> theirs, ZoneId mine, Instant now, Wording words) {
+    return theirs.filter(z -> !z.getRules().getOffset(t).equals(mine.getRules().getOffset(t)))
+        .map(z -> words.dateTime(t, z, now) + words.theirTime())
+        .orElseGet(() -> words.dateTime(t, mine, now));
   }
 
-  /** "today", "yesterday", "3 days ago", "last week", "2 weeks ago", "last month", ... (English). */
-  public static String ago(Instant then, Instant now, ZoneId zone) {
-    long days = ChronoUnit.DAYS.between(then.atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
-    if (days <= 0) {
-      return "today";
-    } else if (days == 1) {
-      return "yesterday";
-    } else if (days < 7) {
-      return days + " days ago";
-    } else if (days < 14) {
-      return "last week";
-    } else if (days < 28) {
-      return days / 7 + " weeks ago";
-    } else if (days < 60) {
-      return "last month";
-    } else if (days < 365) {
-      return days / 30 + " months ago";
-    }
-    return "over a year ago";
+  /** "Tuesday, 17 November" in {@code language}, with the year when it is not this year's. */
+  public static String date(Instant t, ZoneId zone, Instant now, String language) {
+    return Wording.of(language).date(t, zone, now);
   }
 
-  /**
-   * A short excerpt of the user's own words: quoted text, the signature and the greeting line are
-   * left out, whitespace is collapsed, and the text is cut at a sentence or word end.
-   */
-  public static String quote(String text) {
-    if (text == null || text.isBlank()) {
-      return "";
-    }
-    StringBuilder own = new StringBuilder();
-    boolean first = true;
-    for (String line : text.split("\\R")) {
-      String l = SafeText.draftLine(line);
-      if (line.equals("-- ") || l.equals("--") || SIGN_OFF.matcher(l).matches() || l.matches("(?i)^(on .+wrote:|am .+schrieb.*:|le .+a écrit ?:|-+ ?original message ?-+)$")) {
-        break;
-      }
-      // Only the first non-blank line can be the greeting ("Hi Alice,").
-      if (l.startsWith(">") || (first && GREETING.matcher(l).matches()) || l.isEmpty()) {
-        first &= l.isEmpty();
-        continue;
-      }
-      first = false;
-      own.append(l).append(' ');
-    }
-    String flat = own.toString().replaceAll("\\s+", " ").strip();
-    if (flat.length() <= QUOTE_MAX) {
-      return flat;
-    }
-    String head = flat.substring(0, QUOTE_MAX);
-    int sentence = Math.max(head.lastIndexOf(". "), Math.max(head.lastIndexOf("? "), head.lastIndexOf("! ")));
-    // A whole sentence of some substance reads better than a longer fragment cut mid-thought.
-    if (sentence >= 30) {
-      return head.substring(0, sentence + 1);
-    }
-    int space = head.lastIndexOf(' ');
-    return (space > 0 ? head.substring(0, space) : head).replaceAll("[,;:\\s]+$", "") + "...";
+  /** "Thursday, 19 November at 10:30" in {@code language} (24-hour clock). */
+  public static String dateTime(Instant t, ZoneId zone, Instant now, String language) {
+    return Wording.of(language).dateTime(t, zone, now);
+  }
+
+  /** "today", "yesterday", "3 days ago", "last week", ... in {@code language}. */
+  public static String ago(Instant then, Instant now, ZoneId zone, String language) {
+    return Wording.of(language).ago(then, now, zone);
   }
 
   /** The contact's full name: from config, else the mail header, else a guess from the address. */

@@ -87,7 +87,7 @@ class MeetingsTest {
   @Test
   void aHeldMeetingGetsARecapDraftTheNextBusinessMorningAndASecondCallLater() throws Exception {
     meeting("m1", "2026-12-04T14:00", "2026-12-04T15:00", "Intro call Acme",
-        "Discussed the pricing review for Q1.\nPhone: +49 30 2345678", null, me(), alice(Status.ACCEPTED));
+        "Agreed: a pricing review for Q1\nPrivate: their budget is tight\nPhone: +49 30 2345678", null, me(), alice(Status.ACCEPTED));
 
     runAt("2026-12-04T16:00");
     assertThat(mail.drafts).isEmpty();
@@ -96,7 +96,8 @@ class MeetingsTest {
     assertThat(mail.drafts).hasSize(1);
     MimeMessage recap = mail.drafts.values().iterator().next();
     String body = recap.getContent().toString();
-    assertThat(body).contains("Intro call Acme").contains("Friday, 4 December").contains("pricing review");
+    assertThat(body).contains("Intro call Acme").contains("Friday, 4 December").contains("> a pricing review for Q1")
+        .doesNotContain("budget", "2345678", "Private");
     assertThat(recap.getHeader("In-Reply-To")).isNull();
     assertThat(store.steps(only().id())).extracting(StepRecord::kind).containsExactly(StepKind.RECAP);
     // The second call: 3 business days after Fri 4 Dec is Wed 9 Dec, with the number from the notes.

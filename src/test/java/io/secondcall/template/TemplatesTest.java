@@ -56,8 +56,9 @@ class TemplatesTest {
     }
     assertThat(bodies.get(0))
         .contains("my note of Tuesday, 17 November")
-        .contains("\n> As promised, here is the proposal for the Q1 workshop. It covers two days on site.\n\n");
-    assertThat(bodies.get(1)).contains("3 days ago (Tuesday, 17 November)", "Acme's priorities");
+        .contains("\n> As promised, here is the proposal for the Q1 workshop.\n\n");
+    assertThat(bodies.get(1)).contains("3 days ago (Tuesday, 17 November)", "Acme's priorities")
+        .contains("As a reminder: \"It covers two days on site.\"");
     assertThat(bodies.get(3)).contains("close the file", "reply to this email");
     assertThat(bodies.get(4)).contains("the team at Acme");
   }
@@ -84,8 +85,11 @@ class TemplatesTest {
 
     for (StepKind kind : StepKind.values()) {
       String body = t.render(kind, 1, ctx);
-      assertThat(body).startsWith("Hello,\n").doesNotContain("Hi ,", "Hi  ", "> ", "\n\n\n")
+      assertThat(body).startsWith("Hello,\n").doesNotContain("Hi ,", "Hi  ", "\n\n\n")
           .endsWith("\nDana Smith\n");
+      // Nothing to quote; a recap leaves the user a marked gap to fill.
+      assertThat(body.lines().filter(l -> l.startsWith("> ")).toList())
+          .isEqualTo(kind == StepKind.RECAP ? List.of("> [what we agreed]") : List.of());
     }
   }
 
@@ -117,9 +121,9 @@ class TemplatesTest {
 
     assertThatThrownBy(() -> Templates.load(dir))
         .isInstanceOf(TemplateException.class)
-        .hasMessage(file + ": unknown variable \"contact_firstname\" (known: contact_first_name, contact_name,"
-            + " company, subject, last_touch_date, last_touch_ago, quote, step, my_name, signature,"
-            + " meeting_title, meeting_date, callback_time)");
+        .hasMessage(file + ": unknown variable \"contact_firstname\" (known: greeting, contact_first_name,"
+            + " contact_name, company, subject, last_touch_date, last_touch_ago, quote, recap, step, my_name,"
+            + " sign_off, signature, meeting_title, meeting_date, callback_time)");
   }
 
   @Test

@@ -3,10 +3,10 @@ package io.secondcall.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.core.EmailAddress;
+import io.secondcall.core.Recall;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +19,11 @@ class VariablesTest {
     return DraftContext.of(contact, "AW: Re: Angebot", Instant.parse("2026-11-17T14:30:00Z"), null, 2, "Dana Smith", "")
         .withContactInfo(name, null)
         .variables(BERLIN, Clock.fixed(NOW, BERLIN));
+  }
+
+  static Map<String, Object> vars(String lastMessage, int step) {
+    return DraftContext.of(EmailAddress.of("alice@acme.example"), "Angebot", Instant.parse("2026-11-17T14:30:00Z"),
+        lastMessage, step, "Dana Smith", null).variables(BERLIN, Clock.fixed(NOW, BERLIN));
   }
 
   @Test
@@ -67,33 +72,32 @@ class VariablesTest {
 
   @Test
   void datesInWordsAndHowLongAgo() {
-    assertThat(Variables.date(Instant.parse("2025-12-30T10:00:00Z"), BERLIN, NOW, Locale.ENGLISH))
+    assertThat(Variables.date(Instant.parse("2025-12-30T10:00:00Z"), BERLIN, NOW, "en"))
         .isEqualTo("Tuesday, 30 December 2025");
-    assertThat(Variables.date(Instant.parse("2026-11-17T10:00:00Z"), BERLIN, NOW, Locale.GERMAN))
-        .isEqualTo("Dienstag, 17 November");
-    assertThat(Variables.dateTime(Instant.parse("2026-11-26T09:30:00Z"), BERLIN, NOW, Locale.ENGLISH))
+    assertThat(Variables.date(Instant.parse("2026-11-17T10:00:00Z"), BERLIN, NOW, "de"))
+        .isEqualTo("Dienstag, 17. November");
+    assertThat(Variables.dateTime(Instant.parse("2026-11-26T09:30:00Z"), BERLIN, NOW, "en"))
         .isEqualTo("Thursday, 26 November at 10:30");
-    assertThat(Variables.ago(NOW.minusSeconds(3600), NOW, BERLIN)).isEqualTo("today");
-    assertThat(Variables.ago(Instant.parse("2026-11-19T23:01:00Z"), NOW, BERLIN)).isEqualTo("today");
-    assertThat(Variables.ago(Instant.parse("2026-11-19T22:30:00Z"), NOW, BERLIN)).isEqualTo("yesterday");
-    assertThat(Variables.ago(Instant.parse("2026-11-12T10:00:00Z"), NOW, BERLIN)).isEqualTo("last week");
-    assertThat(Variables.ago(Instant.parse("2026-11-01T10:00:00Z"), NOW, BERLIN)).isEqualTo("2 weeks ago");
-    assertThat(Variables.ago(Instant.parse("2026-10-10T10:00:00Z"), NOW, BERLIN)).isEqualTo("last month");
-    assertThat(Variables.ago(Instant.parse("2026-07-01T10:00:00Z"), NOW, BERLIN)).isEqualTo("4 months ago");
+    assertThat(Variables.ago(NOW.minusSeconds(3600), NOW, BERLIN, "en")).isEqualTo("today");
+    assertThat(Variables.ago(Instant.parse("2026-11-19T23:01:00Z"), NOW, BERLIN, "en")).isEqualTo("today");
+    assertThat(Variables.ago(Instant.parse("2026-11-19T22:30:00Z"), NOW, BERLIN, "en")).isEqualTo("yesterday");
+    assertThat(Variables.ago(Instant.parse("2026-11-12T10:00:00Z"), NOW, BERLIN, "en")).isEqualTo("last week");
+    assertThat(Variables.ago(Instant.parse("2026-11-01T10:00:00Z"), NOW, BERLIN, "en")).isEqualTo("2 weeks ago");
+    assertThat(Variables.ago(Instant.parse("2026-10-10T10:00:00Z"), NOW, BERLIN, "en")).isEqualTo("last month");
+    assertThat(Variables.ago(Instant.parse("2026-07-01T10:00:00Z"), NOW, BERLIN, "en")).isEqualTo("4 months ago");
   }
 
   @Test
-  void quoteIsTheUsersOwnWordsShortened() {
+  void quoteIsTheSentenceOfTheUsersOwnWordsThatCarriesTheAsk() {
     String mail = "Hallo Jürgen,\n\nwie besprochen das Angebot im Anhang.\n\nViele Grüße\nDana\n\n"
         + "Am 10.11.2026 schrieb Jürgen:\n> alte Nachricht\n";
-    assertThat(Variables.quote(mail)).isEqualTo("wie besprochen das Angebot im Anhang.");
+    assertThat(vars(mail, 1)).containsEntry("quote", "wie besprochen das Angebot im Anhang.");
 
     String longText = "We could start with a two-day workshop on site. " + "Then a review of every open point ".repeat(8);
-    String q = Variables.quote(longText);
-    assertThat(q).hasSizeLessThanOrEqualTo(Variables.QUOTE_MAX).isEqualTo("We could start with a two-day workshop on site.");
+    assertThat(vars(longText, 1)).containsEntry("quote", "We could start with a two-day workshop on site.");
 
     String noSentence = "word ".repeat(60);
-    assertThat(Variables.quote(noSentence)).endsWith("word...").hasSizeLessThanOrEqualTo(Variables.QUOTE_MAX + 3);
+    assertThat((String) vars(noSentence, 1).get("quote")).endsWith("word…").hasSizeLessThanOrEqualTo(Recall.MAX);
   }
 
   @Test
