@@ -30,6 +30,8 @@ public record Letter(Optional<String> greeting, List<String> body, Optional<Stri
           + "|hola|estimad[oa]s?|querid[oa]s?|buen[oa]s (?:días|tardes|noches)|apreciad[oa])\\b.*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** "Hi Tom," or "Dear Dr. Patel," before a sentence; more words are the sentence itself. */
+  private static final int INLINE_WORDS = 4;
   private static final Pattern INLINE_GREETING = Pattern.compile("^([^,]{2,40},)\\s+(\\S.*)$");
 
   private static final Pattern SIGN_OFF = Pattern.compile(
@@ -70,7 +72,7 @@ public record Letter(Optional<String> greeting, List<String> body, Optional<Stri
     } else if (start < lines.size()) {
       // "Hi Tom, here is the proposal.": the greeting and the first sentence share a line.
       Matcher inline = INLINE_GREETING.matcher(lines.get(start));
-      if (inline.matches() && isGreeting(inline.group(1))) {
+      if (inline.matches() && isGreeting(inline.group(1)) && inline.group(1).split("\\s+").length <= INLINE_WORDS) {
         greeting = Optional.of(inline.group(1));
         lines.set(start, inline.group(2));
       }

@@ -67,7 +67,9 @@ public final class RecapNotes {
     String item = PHONE.matcher(BULLET.matcher(line.strip()).replaceFirst(""))
         .replaceAll(m -> isPhone(m.group()) ? "" : Matcher.quoteReplacement(m.group()))
         .replaceAll("\\s+", " ").replaceAll("\\s+([,.;:])", "$1").strip();
-    if (!NOTHING_LEFT.matcher(item).matches()) {
+    boolean lostNumber = item.length() < line.strip().length() - PHONE_DIGITS;
+    // "Phone +49 ..." without its number is a label left over, not something agreed.
+    if (!NOTHING_LEFT.matcher(item).matches() && !(lostNumber && item.split("\\s+").length < 3)) {
       out.add(item);
     }
   }

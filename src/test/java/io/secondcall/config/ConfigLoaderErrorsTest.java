@@ -51,6 +51,13 @@ class ConfigLoaderErrorsTest {
   }
 
   @Test
+  void draftLanguageIsAutoOrOneWithTemplates() {
+    assertThat(error(MINIMAL + "followup:\n  language: it\n", "followup.language"))
+        .isEqualTo(file + ": followup.language: expected auto (the language of your last message in each conversation)"
+            + " or a language with built-in templates: en, de, fr, es, got \"it\"");
+  }
+
+  @Test
   void missingFile() {
     Path missing = dir.resolve("nope.yaml");
     assertThatThrownBy(() -> ConfigLoader.load(missing, Map.of()))

@@ -64,6 +64,12 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void draftLanguageIsAutoUnlessSet() {
+    assertThat(files.load(ConfigFiles.MINIMAL).followUp().language()).isEqualTo("auto");
+    assertThat(files.load(ConfigFiles.MINIMAL + "followup:\n  language: DE\n").followUp().language()).isEqualTo("de");
+  }
+
+  @Test
   void startTlsDefaultsToPort143() {
     Config c = files.load(ConfigFiles.minimalWith("username: dana", "username: dana\n    security: starttls"));
     assertThat(c.mail().imap().port()).isEqualTo(143);
