@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param workingHours {@code me.working_hours}, 09:00-17:00 by default
  * @param holidays {@code me.holidays} as normalised (e.g. {@code DE-BY}), or null for weekends only
  * @param holidayCalendar the public holidays of {@code holidays}
- * @param signature {@code me.signature}, {@code me.name} by default
+ * @param signature {@code me.signature}, or null: drafts then sign as the user signs their mail
  * @param contacts {@code contacts}, keyed by lower-case address
  * @param pollInterval {@code daemon.poll_seconds}, 300 s by default
  * @param templatesDir {@code templates_dir}, or null for the built-in templates
@@ -65,7 +65,7 @@ public record Config(
     Objects.requireNonNull(callbacks, "callbacks");
     Objects.requireNonNull(pollInterval, "pollInterval");
     Objects.requireNonNull(stateDir, "stateDir");
-    signature = signature == null || signature.isBlank() ? identity.name() : signature;
+    signature = signature == null || signature.isBlank() ? null : signature;
     contacts = contacts == null ? Map.of() : Map.copyOf(contacts);
     primaryAddress = primaryAddress == null
         ? identity.addresses().iterator().next()

@@ -70,7 +70,7 @@ public final class ConfigLoader {
     WorkingHours hours = workingHours(me.get("working_hours"));
     Holidays holidayCalendar = holidays(me.get("holidays"));
     String holidays = holidayCalendar instanceof JollydayHolidays j ? j.code() : null;
-    String signature = me.get("signature").string("a signature text").orElse(name);
+    String signature = me.get("signature").string("a signature text").orElse(null);
 
     MailSettings mail = MailSectionReader.read(root.get("mail"), values);
     CalendarSettings calendar = CalendarSectionReader.readCalendar(root.get("calendar"), values);

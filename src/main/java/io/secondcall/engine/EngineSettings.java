@@ -13,6 +13,7 @@ import java.util.Objects;
 /**
  * What a cycle needs to know about the user, taken from the validated config.
  *
+ * @param signature {@code me.signature}, or null to sign as the user signs their mail, else with their name
  * @param me the address drafts come from (the first of {@code me.addresses}, with {@code me.name})
  * @param contacts extra knowledge from {@code contacts}, keyed by lower-case address
  * @param callbacksPerDay {@code callbacks.per_day}
@@ -42,7 +43,6 @@ public record EngineSettings(
     Objects.requireNonNull(me, "me");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(calendar, "calendar");
-    signature = signature == null ? identity.name() : signature;
     contacts = contacts == null ? Map.of() : Map.copyOf(contacts);
     if (callbacksPerDay < 1 || callbackLength == null || callbackLength.isNegative() || callbackLength.isZero()) {
       throw new IllegalArgumentException("callbacks need a positive daily count and length");

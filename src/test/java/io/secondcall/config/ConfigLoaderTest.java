@@ -42,7 +42,8 @@ class ConfigLoaderTest {
     assertThat(c.workingHours()).isEqualTo(WorkingHours.DEFAULT);
     assertThat(c.holidays()).isNull();
     assertThat(c.holidayCalendar().isHoliday(LocalDate.of(2026, 12, 25))).isFalse();
-    assertThat(c.signature()).isEqualTo("Dana Example");
+    // Unset: drafts sign as the user signs their mail (see VariablesTest).
+    assertThat(c.signature()).isNull();
 
     ImapSettings imap = c.mail().imap();
     assertThat(c.mail().provider()).isEqualTo(MailSettings.Provider.IMAP);
