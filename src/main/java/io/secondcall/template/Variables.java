@@ -2,6 +2,7 @@ package io.secondcall.template;
 
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.SafeText;
+import io.secondcall.core.Subjects;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -55,7 +56,7 @@ public final class Variables {
     v.put("contact_first_name", firstName(fullName));
     v.put("contact_name", fullName);
     v.put("company", SafeText.draftLine(c.company()));
-    v.put("subject", ReplySubject.strip(SafeText.draftLine(c.originalSubject())));
+    v.put("subject", Subjects.strip(SafeText.draftLine(c.originalSubject())));
     v.put("last_touch_date", date(c.lastTouch(), zone, now, locale));
     v.put("last_touch_ago", ago(c.lastTouch(), now, zone));
     v.put("quote", quote(c.lastQuote()));
