@@ -1,5 +1,6 @@
 package io.secondcall.config;
 
+import io.secondcall.core.Loopback;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,7 @@
 package io.secondcall.config;
 
 import io.secondcall.config.ImapSettings.Security;
+import io.secondcall.core.Loopback;
 import java.util.regex.Pattern;
 
 /** Reads {@code mail} and {@code mail.imap}. */

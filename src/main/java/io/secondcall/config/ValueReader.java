@@ -1,5 +1,6 @@
 package io.secondcall.config;
 
+import io.secondcall.core.Loopback;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,8 +1,10 @@
 package io.secondcall.daemon;
 
+import io.secondcall.core.Backoff;
 import io.secondcall.port.ServerAccessException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +25,20 @@ public final class Daemon {
   private final Runnable cycle;
   private final Duration poll;
   private final Waiter waiter;
-  private final Backoff backoff = new Backoff();
+  private final Backoff backoff;
   private final AtomicBoolean stopping = new AtomicBoolean();
 
   public Daemon(String account, Runnable cycle, Duration poll, Waiter waiter) {
+    this(account, cycle, poll, waiter, new Backoff(() -> ThreadLocalRandom.current().nextDouble()));
+  }
+
+  /** @param backoff the waits after failing to reach the server; tests give it a fixed jitter */
+  Daemon(String account, Runnable cycle, Duration poll, Waiter waiter, Backoff backoff) {
     this.account = Objects.requireNonNull(account, "account");
     this.cycle = Objects.requireNonNull(cycle, "cycle");
     this.poll = Objects.requireNonNull(poll, "poll");
     this.waiter = Objects.requireNonNull(waiter, "waiter");
+    this.backoff = Objects.requireNonNull(backoff, "backoff");
   }
 
   /** Runs until {@link #stop()} or an interrupt; returns normally. */

@@ -1,37 +1,43 @@
 package io.secondcall.engine;
 
+import io.secondcall.core.Backoff;
 import io.secondcall.port.ServerAccessException;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Keeps an unreachable calendar from holding up the mail side: after a failure, calendar work
- * is skipped until a backoff has passed (30 s doubling to 15 min), while drafting goes on.
- * Lives across cycles of the daemon.
+ * is skipped until a {@link Backoff} has passed, while drafting goes on. Lives across cycles of
+ * the daemon.
  */
 public final class CalendarGuard {
 
-  static final Duration FIRST = Duration.ofSeconds(30);
-  static final Duration MAX = Duration.ofMinutes(15);
-
-  private int failures;
+  private final Backoff backoff;
   private Instant retryAt = Instant.MIN;
   private ServerAccessException last;
+
+  public CalendarGuard() {
+    this(new Backoff(() -> ThreadLocalRandom.current().nextDouble()));
+  }
+
+  /** @param backoff the waits after failures; tests give it a fixed jitter */
+  CalendarGuard(Backoff backoff) {
+    this.backoff = Objects.requireNonNull(backoff, "backoff");
+  }
 
   boolean mayTry(Instant now) {
     return !now.isBefore(retryAt);
   }
 
   void failed(Instant now, ServerAccessException e) {
-    Duration wait = FIRST.multipliedBy(1L << Math.min(failures, 10));
-    failures++;
-    retryAt = now.plus(wait.compareTo(MAX) > 0 ? MAX : wait);
+    retryAt = now.plus(backoff.next());
     last = e;
   }
 
   void succeeded() {
-    failures = 0;
+    backoff.reset();
     retryAt = Instant.MIN;
     last = null;
   }

@@ -2,6 +2,7 @@ package io.secondcall.template;
 
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.SafeText;
+import io.secondcall.core.Subjects;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -58,7 +59,7 @@ public final class DraftComposer {
       if (!draft.cc().isEmpty()) {
         m.setRecipients(Message.RecipientType.CC, addresses(draft.cc()));
       }
-      String subject = draft.reply() ? ReplySubject.reply(draft.originalSubject()) : draft.originalSubject();
+      String subject = draft.reply() ? Subjects.reply(draft.originalSubject()) : draft.originalSubject();
       m.setHeader("Subject", HeaderValues.folded("Subject", subject));
       HeaderValues.messageId(draft.inReplyTo()).ifPresent(id -> setHeader(m, "In-Reply-To", id));
       List<String> refs = references(draft.references(), draft.inReplyTo());

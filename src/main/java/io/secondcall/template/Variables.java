@@ -5,6 +5,7 @@ import io.secondcall.core.Letter;
 import io.secondcall.core.Recall;
 import io.secondcall.core.RecapNotes;
 import io.secondcall.core.SafeText;
+import io.secondcall.core.Subjects;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ public final class Variables {
     v.put("contact_first_name", firstName);
     v.put("contact_name", fullName);
     v.put("company", SafeText.draftLine(c.company()));
-    v.put("subject", ReplySubject.strip(SafeText.draftLine(c.originalSubject())));
+    v.put("subject", Subjects.strip(SafeText.draftLine(c.originalSubject())));
     v.put("last_touch_date", words.date(c.lastTouch(), zone, now));
     v.put("last_touch_ago", words.ago(c.lastTouch(), now, zone));
     v.put("quote", Recall.forStep(letter, c.step()));

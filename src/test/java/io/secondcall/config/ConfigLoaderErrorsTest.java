@@ -256,7 +256,8 @@ class ConfigLoaderErrorsTest {
 
   @Test
   void securityNoneToARemoteHostIsRefused() {
-    for (String host : new String[] {"imap.example.com", "10.0.0.1", "127.0.0.1.evil.example", "::2"}) {
+    for (String host : new String[] {"imap.example.com", "10.0.0.1", "127.0.0.1.evil.example", "::2", "localhost.",
+        "localhost.evil.example", "0.0.0.0"}) {
       assertThat(error(minimalWith("host: imap.example.com", "host: \"" + host + "\"\n    security: none"),
           "mail.imap.security"))
           .as(host)

@@ -2,6 +2,7 @@ package io.secondcall.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.secondcall.core.Backoff;
 import io.secondcall.port.ServerAccessException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -95,7 +96,11 @@ class DaemonTest {
   }
 
   static Daemon daemon(Runnable cycle, RecordingWaiter waiter) {
-    Daemon daemon = new Daemon("dana@northwind.example", cycle, POLL, waiter);
+    return daemon(cycle, waiter, new Backoff(() -> 0));
+  }
+
+  static Daemon daemon(Runnable cycle, RecordingWaiter waiter, Backoff backoff) {
+    Daemon daemon = new Daemon("dana@northwind.example", cycle, POLL, waiter, backoff);
     waiter.daemon = daemon;
     return daemon;
   }
@@ -132,6 +137,17 @@ class DaemonTest {
     assertThat(waiter.waits).containsExactly(
         Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4),
         Duration.ofMinutes(8), Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(15));
+  }
+
+  @Test
+  void theWaitsAfterFailuresGetTheBackoffsJitter() {
+    ScriptedCycle cycle = new ScriptedCycle(fails(UNREACHABLE), fails(UNREACHABLE), OK, fails(UNREACHABLE));
+    RecordingWaiter waiter = new RecordingWaiter(4);
+
+    daemon(cycle, waiter, new Backoff(() -> 0.5)).run();
+
+    assertThat(waiter.waits).as("a tenth off each backoff wait, none off the poll interval")
+        .containsExactly(Duration.ofSeconds(27), Duration.ofSeconds(54), POLL, Duration.ofSeconds(27));
   }
 
   @Test

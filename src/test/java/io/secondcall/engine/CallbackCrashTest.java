@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.secondcall.calendar.InMemoryCalendarGateway;
 import io.secondcall.calendar.ics.IcsCalendarGateway;
+import io.secondcall.core.Backoff;
 import io.secondcall.core.BusinessCalendar;
 import io.secondcall.core.ContactCard;
 import io.secondcall.core.Conversation;
@@ -68,7 +69,7 @@ class CallbackCrashTest {
   final MutableClock clock = new MutableClock(at("2026-11-30T08:00"));
   final FakeMailbox mail = new FakeMailbox();
   final InMemoryStateStore store = new InMemoryStateStore();
-  final CalendarGuard guard = new CalendarGuard();
+  final CalendarGuard guard = new CalendarGuard(new Backoff(() -> 0));
   CrashingCalendar calendar;
 
   static Instant at(String local) {

@@ -3,6 +3,7 @@ package io.secondcall.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.calendar.InMemoryCalendarGateway;
+import io.secondcall.core.Backoff;
 import io.secondcall.core.BusinessCalendar;
 import io.secondcall.core.ContactCard;
 import io.secondcall.core.Conversation;
@@ -42,7 +43,7 @@ class CallbacksTest {
   final FakeMailbox mail = new FakeMailbox();
   final InMemoryStateStore store = new InMemoryStateStore();
   final InMemoryCalendarGateway calendar = new InMemoryCalendarGateway();
-  final CalendarGuard guard = new CalendarGuard();
+  final CalendarGuard guard = new CalendarGuard(new Backoff(() -> 0));
   Map<String, ContactCard> contacts = Map.of(ALICE, new ContactCard("Alice Martin", "089 1234567", "Acme"));
   CalendarGateway gateway = calendar;
 

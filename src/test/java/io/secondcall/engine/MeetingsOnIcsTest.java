@@ -3,6 +3,7 @@ package io.secondcall.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.calendar.ics.IcsCalendarGateway;
+import io.secondcall.core.Backoff;
 import io.secondcall.core.BusinessCalendar;
 import io.secondcall.core.Conversation;
 import io.secondcall.core.EmailAddress;
@@ -48,7 +49,7 @@ class MeetingsOnIcsTest {
     Templates templates = Templates.load(null, ZONE, clock, Locale.ENGLISH);
     new Cycle(s, mail, mail, store, new FollowUpWriter(s, templates, new DraftComposer()), new DigestComposer(), clock,
         new Cycle.CalendarSide(new IcsCalendarGateway(ics, ZONE, clock), new BlockWriter(s, templates),
-            new CalendarGuard())).run();
+            new CalendarGuard(new Backoff(() -> 0)))).run();
   }
 
   Path calendar(String... events) throws Exception {

@@ -3,6 +3,7 @@ package io.secondcall.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.calendar.InMemoryCalendarGateway;
+import io.secondcall.core.Backoff;
 import io.secondcall.core.BusinessCalendar;
 import io.secondcall.core.ContactCard;
 import io.secondcall.core.Conversation;
@@ -45,7 +46,7 @@ class MeetingsTest {
   final FakeMailbox mail = new FakeMailbox();
   final InMemoryStateStore store = new InMemoryStateStore();
   final InMemoryCalendarGateway calendar = new InMemoryCalendarGateway();
-  final CalendarGuard guard = new CalendarGuard();
+  final CalendarGuard guard = new CalendarGuard(new Backoff(() -> 0));
 
   static Instant at(String local) {
     return LocalDateTime.parse(local).atZone(ZONE).toInstant();

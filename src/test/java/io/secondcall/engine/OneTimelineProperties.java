@@ -3,6 +3,7 @@ package io.secondcall.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.calendar.InMemoryCalendarGateway;
+import io.secondcall.core.Backoff;
 import io.secondcall.core.BusinessCalendar;
 import io.secondcall.core.Conversation;
 import io.secondcall.core.EmailAddress;
@@ -83,7 +84,7 @@ class OneTimelineProperties {
     final FakeMailbox mail = new FakeMailbox();
     final InMemoryStateStore store = new InMemoryStateStore();
     final InMemoryCalendarGateway calendar = new InMemoryCalendarGateway();
-    final CalendarGuard guard = new CalendarGuard();
+    final CalendarGuard guard = new CalendarGuard(new Backoff(() -> 0));
     final EngineSettings settings = settings();
     final Templates templates = Templates.load(null, ZONE, clock, Locale.ENGLISH);
     final Map<String, String> lastSent = new HashMap<>();

@@ -3,6 +3,7 @@ package io.secondcall.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.core.EmailAddress;
+import io.secondcall.core.Subjects;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DraftComposerTest {
 
@@ -86,6 +89,19 @@ class DraftComposerTest {
         .containsExactly("bob@acme.example");
     assertThat(m.getHeader("In-Reply-To")).isNull();
     assertThat(m.getHeader("References")).isNull();
+  }
+
+  /** The conversation stores Subjects.strip of the sent subject; its draft must say "Re: " and exactly that. */
+  @ParameterizedTest(name = "[{index}] \"{0}\"")
+  @ValueSource(strings = {"R: Offerta", "RIF: Offerta", "RES: Proposta", "Antwort: Angebot", "Re^2: Proposal",
+      "RE: AW: Re[3]: Enc: Proposal", "Proposal"})
+  void theDraftSubjectIsReAndTheStoredSubject(String sentSubject) throws Exception {
+    String stored = Subjects.strip(sentSubject);
+
+    for (String original : List.of(sentSubject, stored)) {
+      MimeMessage m = parse(bytes(composer.compose(draft(ALICE, original, "m2@acme.example", List.of(), "x"))));
+      assertThat(m.getSubject()).isEqualTo("Re: " + stored);
+    }
   }
 
   @Test

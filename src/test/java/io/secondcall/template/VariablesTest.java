@@ -99,13 +99,4 @@ class VariablesTest {
     String noSentence = "word ".repeat(60);
     assertThat((String) vars(noSentence, 1).get("quote")).endsWith("word…").hasSizeLessThanOrEqualTo(Recall.MAX);
   }
-
-  @Test
-  void replyPrefixesAreStrippedHoweverStacked() {
-    assertThat(ReplySubject.strip("Re: RE: AW: Proposal")).isEqualTo("Proposal");
-    assertThat(ReplySubject.strip("Fwd: WG: Sv: Re[3]: Re(2): Antw: TR: RV: Offer  for\tQ1")).isEqualTo("Offer for Q1");
-    assertThat(ReplySubject.strip("Regarding: the Reply-all problem")).isEqualTo("Regarding: the Reply-all problem");
-    assertThat(ReplySubject.reply("re:")).isEqualTo("Re:");
-    assertThat(ReplySubject.reply("Proposal")).isEqualTo("Re: Proposal");
-  }
 }

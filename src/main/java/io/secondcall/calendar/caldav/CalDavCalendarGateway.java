@@ -1,13 +1,12 @@
 package io.secondcall.calendar.caldav;
 
+import io.secondcall.core.Loopback;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.CallbackBlock;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.core.TimeRange;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -75,7 +74,7 @@ public final class CalDavCalendarGateway implements CalendarGateway {
     if (!scheme.equals("https") && !scheme.equals("http") || collectionUrl.getHost() == null) {
       throw new IllegalArgumentException("not an http(s) URL of a calendar collection: " + collectionUrl);
     }
-    if (scheme.equals("http") && !isLoopback(collectionUrl.getHost())) {
+    if (scheme.equals("http") && !Loopback.isLoopback(collectionUrl.getHost())) {
       throw new IllegalArgumentException("refusing plain http to " + collectionUrl.getHost()
           + ": the password would travel unencrypted; use https");
     }
@@ -179,24 +178,5 @@ public final class CalDavCalendarGateway implements CalendarGateway {
 
   private URI href(String blockId) {
     return collection.resolve(BlockIcs.fileName(blockId));
-  }
-
-  /** Decided from the spelling alone: a DNS answer is not something to trust with a password. */
-  private static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.equals("localhost")) {
-      return true;
-    }
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    if (!h.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !(h.contains(":") && h.matches("[0-9a-f:.]+"))) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 }

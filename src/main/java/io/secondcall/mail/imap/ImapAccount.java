@@ -1,9 +1,7 @@
 package io.secondcall.mail.imap;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.secondcall.core.Loopback;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -56,7 +54,7 @@ public record ImapAccount(
       throw new IllegalArgumentException("IMAP username is missing");
     }
     Objects.requireNonNull(password, "password");
-    if (security == Security.NONE && !isLoopback(host)) {
+    if (security == Security.NONE && !Loopback.isLoopback(host)) {
       throw new IllegalArgumentException(
           "IMAP security 'none' is refused for " + host + ": only a loopback host may be reached unencrypted");
     }
@@ -84,26 +82,6 @@ public record ImapAccount(
   @Override
   public String toString() {
     return "ImapAccount[" + username + "@" + host + ":" + port + ", " + security + "]";
-  }
-
-  /** Loopback by name or by IP literal; never asks DNS. */
-  static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    if (h.equals("localhost") || h.endsWith(".localhost")) {
-      return true;
-    }
-    boolean ipLiteral = h.matches("[0-9.]+") || (h.contains(":") && h.matches("[0-9a-f:.]+"));
-    if (!ipLiteral) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   private static String blankToNull(String s) {

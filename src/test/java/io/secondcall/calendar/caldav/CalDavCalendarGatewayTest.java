@@ -23,6 +23,9 @@ class CalDavCalendarGatewayTest {
     // A name that merely starts like a loopback address is still a remote host.
     assertThatThrownBy(() -> gateway("http://127.0.0.1.example.com/dana/calendar/"))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> gateway("http://localhost.evil.example/dana/calendar/"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> gateway("http://0.0.0.0:5232/dana/calendar/")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -30,6 +33,8 @@ class CalDavCalendarGatewayTest {
     assertThat(gateway("http://127.0.0.1:5232/dana/calendar/").collection()).hasPort(5232);
     assertThat(gateway("http://localhost:5232/dana/calendar/").collection()).hasHost("localhost");
     assertThat(gateway("http://[::1]:5232/dana/calendar/").collection()).hasPort(5232);
+    assertThat(gateway("http://127.8.9.10:5232/dana/calendar/").collection()).hasPort(5232);
+    assertThat(gateway("http://LOCALHOST:5232/dana/calendar/").collection()).hasPort(5232);
     assertThat(gateway("https://dav.example.com/dana/calendar/").collection()).hasHost("dav.example.com");
   }
 

@@ -23,6 +23,10 @@ class ImapAccountTest {
     assertThat(account("localhost", Security.NONE).host()).isEqualTo("localhost");
     assertThat(account("127.0.0.1", Security.NONE).host()).isEqualTo("127.0.0.1");
     assertThat(account("::1", Security.NONE).host()).isEqualTo("::1");
+    assertThat(account("[::1]", Security.NONE).host()).isEqualTo("[::1]");
+    // Names that DNS would answer for: where they lead is not ours to trust with a password.
+    assertThatThrownBy(() -> account("mail.localhost", Security.NONE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> account("localhost.", Security.NONE)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
