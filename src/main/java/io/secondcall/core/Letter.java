@@ -34,19 +34,6 @@ public record Letter(Optional<String> greeting, List<String> body, Optional<Stri
   private static final int INLINE_WORDS = 4;
   private static final Pattern INLINE_GREETING = Pattern.compile("^([^,]{2,40},)\\s+(\\S.*)$");
 
-  private static final Pattern SIGN_OFF = Pattern.compile(
-      "^(?:best|best regards|best wishes|kind regards|kindest regards|regards|warm regards|warmest regards"
-          + "|warmly|many thanks|thanks|thanks again|thank you|cheers|all the best|sincerely|yours sincerely"
-          + "|yours faithfully|yours truly|yours|talk soon|speak soon"
-          + "|viele grüße|viele grüsse|beste grüße|beste grüsse|freundliche grüße|freundliche grüsse"
-          + "|mit freundlichen grüßen|mit freundlichen grüssen|mit besten grüßen|liebe grüße|herzliche grüße"
-          + "|schöne grüße|sonnige grüße|gruß|grüße|lg|vg|mfg|danke|vielen dank|herzlichen dank"
-          + "|cordialement|bien cordialement|bien à vous|amicalement|salutations|meilleures salutations"
-          + "|sincères salutations|bien à toi|à bientôt|merci|merci beaucoup|bonne journée"
-          + "|saludos|un saludo|saludos cordiales|un cordial saludo|atentamente|cordialmente|un abrazo"
-          + "|gracias|muchas gracias)\\s*[,.!]?$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
   /** RFC 3676 signature delimiter; many clients drop the trailing space. */
   private static final Pattern DELIMITER = Pattern.compile("^--\\s?$");
 
@@ -86,9 +73,12 @@ public record Letter(Optional<String> greeting, List<String> body, Optional<Stri
       return new Letter(greeting, trim(lines.subList(start, delimiter)), Optional.empty(),
           signatureLines(lines.subList(delimiter + 1, lines.size())));
     }
-    List<String> below = lines.subList(close + 1, lines.size()).stream().filter(l -> !DELIMITER.matcher(l).matches())
-        .toList();
-    return new Letter(greeting, trim(lines.subList(start, close)), Optional.of(lines.get(close)), signatureLines(below));
+    List<String> below = new ArrayList<>();
+    // "Best, Dana": the name on the sign-off's line is the first line of the signature.
+    SignOffs.name(lines.get(close)).ifPresent(below::add);
+    lines.subList(close + 1, lines.size()).stream().filter(l -> !DELIMITER.matcher(l).matches()).forEach(below::add);
+    return new Letter(greeting, trim(lines.subList(start, close)), SignOffs.phrase(lines.get(close)),
+        signatureLines(below));
   }
 
   /** A greeting line: a salutation word, short, and closed like one or a few words ("Hi Anna"). */
@@ -98,7 +88,7 @@ public record Letter(Optional<String> greeting, List<String> body, Optional<Stri
   }
 
   static boolean isSignOff(String line) {
-    return SIGN_OFF.matcher(line).matches();
+    return SignOffs.isSignOff(line);
   }
 
   /** Greeting, body and sign-off: the user's own words, for telling their language. */

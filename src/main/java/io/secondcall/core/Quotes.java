@@ -18,10 +18,13 @@ public final class Quotes {
       Pattern.compile("^am\\b.+\\bschrieb\\b.*:\\s*$", Pattern.CASE_INSENSITIVE),
       Pattern.compile("^le\\b.+\\ba\\s+écrit\\s*:\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
       Pattern.compile("^el\\b.+\\bescribió\\s*:\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-      Pattern.compile("^-{2,}\\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original)\\s*-{2,}\\s*$",
+      Pattern.compile("^-{2,}\\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original"
+          + "|forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado)\\s*-{2,}\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
       // Outlook puts a bare rule of underscores above the quoted header block.
-      Pattern.compile("^_{10,}\\s*$"));
+      Pattern.compile("^_{10,}\\s*$"),
+      // A forwarded or quoted header naming its sender's address.
+      Pattern.compile("^(?:from|von|de)\\s*:.+@.+", Pattern.CASE_INSENSITIVE));
 
   /** First line of a two-line attribution ("On Mon, 1 Dec 2026 Alice <a@x>" / "wrote:"). */
   private static final Pattern ATTRIBUTION_START = Pattern.compile("^(?:on|am|le|el)\\s.+", Pattern.CASE_INSENSITIVE);
@@ -72,7 +75,12 @@ public final class Quotes {
     return out;
   }
 
-  private static boolean startsQuote(String line, String next) {
+  /**
+   * Whether {@code line} (stripped) starts quoted material: an attribution ("On ... wrote:", also
+   * over two lines), an "Original Message" rule, or an Outlook header block; {@code next} is the
+   * following line, stripped, or "".
+   */
+  public static boolean startsQuote(String line, String next) {
     for (Pattern p : ATTRIBUTION) {
       if (p.matcher(line).matches()) {
         return true;

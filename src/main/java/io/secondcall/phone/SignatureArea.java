@@ -1,5 +1,7 @@
 package io.secondcall.phone;
 
+import io.secondcall.core.Quotes;
+import io.secondcall.core.SignOffs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,30 +17,7 @@ final class SignatureArea {
   /** A name block longer than this is body text, not a signature. */
   private static final int MAX_NAME_BLOCK_LINES = 8;
 
-  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-
-  /** Lines where quoted material begins, in the languages the product supports. */
-  private static final List<Pattern> QUOTE_START = List.of(
-      Pattern.compile("^(?:on|am|le|el)\\b.+\\b(?:wrote|schrieb|a\\s+écrit|escribió)\\b.*:$", FLAGS),
-      Pattern.compile("^(?:wrote|schrieb|a\\s+écrit|escribió)\\s*:$", FLAGS),
-      Pattern.compile("^-{2,}\\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|"
-          + "forwarded message|weitergeleitete nachricht)\\s*-{2,}$", FLAGS),
-      Pattern.compile("^_{10,}$"),
-      Pattern.compile("^(?:from|von|de)\\s*:.+@.+", FLAGS));
-
   private static final Pattern DELIMITER = Pattern.compile("^--\\s?$");
-
-  private static final Pattern SIGN_OFF = Pattern.compile("^(?:"
-      + "(?:with\\s+)?(?:best|kind|kindest|warm|warmest|many)\\s+(?:regards|wishes|thanks)"
-      + "|regards|best|cheers|thanks|thank\\s+you|many\\s+thanks|thanks\\s+again|sincerely|all\\s+the\\s+best"
-      + "|yours(?:\\s+(?:sincerely|truly|faithfully))?|take\\s+care|best\\s+wishes"
-      + "|(?:mit\\s+)?(?:freundlichen|besten|herzlichen|vielen|lieben|schönen|sonnigen)\\s+gr(?:ü|ue|u)(?:ß|ss)en"
-      + "|(?:viele|beste|liebe|herzliche|freundliche|schöne|sonnige)\\s+gr(?:ü|ue|u)(?:ß|ss)e"
-      + "|gr(?:ü|ue|u)(?:ß|ss)e?|mfg|lg|vg|bg"
-      + "|cordialement|bien\\s+(?:à|a)\\s+vous|bien\\s+cordialement|salutations"
-      + "|saludos(?:\\s+cordiales)?|un\\s+saludo|atentamente)"
-      + "(?:\\s+(?:aus|from|de|desde)\\s+[\\p{L} .-]{1,30})?"
-      + "(?:\\s*,\\s*[\\p{L} .'-]{1,40}|[\\s,!.]*)$", FLAGS);
 
   /** A full sentence: signature lines are fragments ("Acme GmbH · Tel. 089 123456"). */
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?]$");
@@ -68,9 +47,10 @@ final class SignatureArea {
     if (body == null) {
       return out;
     }
-    for (String raw : body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
-      String line = raw.strip();
-      if (QUOTE_START.stream().anyMatch(p -> p.matcher(line).matches())) {
+    String[] lines = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (Quotes.startsQuote(line, i + 1 < lines.length ? lines[i + 1].strip() : "")) {
         break;
       }
       out.add(line.startsWith(">") ? "" : line);
@@ -88,7 +68,7 @@ final class SignatureArea {
       }
     }
     for (int i = visible.size() - 1; i >= 0; i--) {
-      if (SIGN_OFF.matcher(visible.get(i)).matches()) {
+      if (SignOffs.isSignOff(visible.get(i))) {
         return i + 1;
       }
     }

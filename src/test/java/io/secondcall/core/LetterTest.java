@@ -63,6 +63,15 @@ class LetterTest {
   }
 
   @Test
+  void aNameOnTheSignOffLineStartsTheSignature() {
+    Letter l = Letter.read("Hi Tom,\n\nCould we talk on Monday?\n\nBest, Dana\nNorthwind Advisory\n");
+    assertThat(l.signOff()).contains("Best,");
+    assertThat(l.signature()).containsExactly("Dana", "Northwind Advisory");
+    assertThat(Letter.read("Hallo Anna,\n\nanbei das Angebot.\n\nGrüße aus München\nJonas\n").signOff())
+        .contains("Grüße aus München");
+  }
+
+  @Test
   void aLetterWithoutGreetingOrSignOffIsAllBody() {
     Letter l = Letter.read("Quick question: does Tuesday at 10 work for a call?\n");
     assertThat(l.greeting()).isEmpty();
