@@ -1,5 +1,6 @@
 package io.secondcall.cli;
 
+import io.secondcall.app.Application;
 import io.secondcall.config.CalendarSettings;
 import io.secondcall.config.Config;
 import io.secondcall.config.ImapSettings;
@@ -76,16 +77,16 @@ final class CheckCommand implements Callable<Integer> {
   private static void mail(Checklist list, Config c) {
     ImapSettings imap = c.mail().imap();
     if (imap == null) {
-      // Application.account names the key and why this provider cannot be used yet.
+      // Application.imapAccount names the key and why this provider cannot be used yet.
       list.check("mail", lower(c.mail().provider()), () -> {
-        Application.account(c);
+        Application.imapAccount(c);
         return "";
       });
       return;
     }
     String what = imap.host() + ":" + imap.port() + " (" + lower(imap.security()) + ") as " + imap.username();
     list.check("imap", what, () -> {
-      try (ImapMailbox mailbox = new ImapMailbox(Application.account(c))) {
+      try (ImapMailbox mailbox = new ImapMailbox(Application.imapAccount(c))) {
         mailbox.connect();
         return "Sent is \"" + mailbox.folderName(MailFolder.SENT) + "\", Drafts is \""
             + mailbox.folderName(MailFolder.DRAFTS) + "\"" + (mailbox.supportsIdle() ? ", IDLE supported" : "");
@@ -106,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
       return;
     }
     list.check("calendar", what, () -> {
-      CalendarGateway calendar = Application.calendar(c, Clock.systemUTC());
+      CalendarGateway calendar = Application.openCalendar(c, Clock.systemUTC());
       Instant now = Instant.now();
       int busy = calendar.busy(new TimeRange(now, now.plus(Duration.ofDays(7)))).size();
       return busy + " busy period(s) in the next 7 days";

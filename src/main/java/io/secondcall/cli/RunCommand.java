@@ -1,5 +1,6 @@
 package io.secondcall.cli;
 
+import io.secondcall.app.Application;
 import io.secondcall.config.Config;
 import io.secondcall.daemon.Daemon;
 import io.secondcall.daemon.IdleWaiter;
@@ -30,8 +31,8 @@ final class RunCommand implements Callable<Integer> {
     Application app = Application.open(loaded, Clock.systemUTC(), false);
     StopSignals signals = null;
     try {
-      ImapMailbox mailbox = app.mailbox;
-      String account = app.settings.me().address();
+      ImapMailbox mailbox = app.mailbox();
+      String account = app.settings().me().address();
       Daemon daemon = new Daemon(account, () -> app.cycle().run(), loaded.pollInterval(),
           new IdleWaiter(mailbox::supportsIdle, mailbox::awaitInboxChange, mailbox::stopWatching));
       signals = StopSignals.install(account, daemon::stop, STOP_GRACE);

@@ -1,5 +1,6 @@
 package io.secondcall.cli;
 
+import io.secondcall.app.Application;
 import io.secondcall.config.Config;
 import io.secondcall.engine.CycleReport;
 import java.time.Clock;

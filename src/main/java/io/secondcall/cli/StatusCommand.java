@@ -1,5 +1,6 @@
 package io.secondcall.cli;
 
+import io.secondcall.app.Application;
 import io.secondcall.config.Config;
 import io.secondcall.engine.StatusView;
 import io.secondcall.port.StateStore;
@@ -22,7 +23,7 @@ final class StatusCommand implements Callable<Integer> {
     Config loaded = config.load();
     PrintWriter out = spec.commandLine().getOut();
     try (StateStore store = Application.openStore(loaded)) {
-      new StatusTable(out, loaded.zone()).print(new StatusView(store, Application.settings(loaded)).rows());
+      new StatusTable(out, loaded.zone()).print(new StatusView(store, Application.engineSettings(loaded)).rows());
     }
     out.flush();
     return ExitCodes.OK;

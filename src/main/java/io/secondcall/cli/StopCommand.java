@@ -1,5 +1,6 @@
 package io.secondcall.cli;
 
+import io.secondcall.app.Application;
 import io.secondcall.config.Config;
 import io.secondcall.core.Conversation;
 import io.secondcall.core.SafeText;

@@ -2,31 +2,29 @@ package io.secondcall.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.secondcall.calendar.ics.IcsCalendarGateway;
+import io.secondcall.app.Application;
+import io.secondcall.config.CalendarSettings;
+import io.secondcall.config.CallbackSettings;
+import io.secondcall.config.Config;
+import io.secondcall.config.ContactInfo;
+import io.secondcall.config.GoogleSettings;
+import io.secondcall.config.ImapSettings;
+import io.secondcall.config.MailSettings;
+import io.secondcall.config.Secret;
 import io.secondcall.core.BusinessCalendar;
-import io.secondcall.core.ContactCard;
-import io.secondcall.core.EmailAddress;
 import io.secondcall.core.FollowUpRules;
 import io.secondcall.core.Identity;
 import io.secondcall.core.SafeText;
+import io.secondcall.core.TimeRange;
 import io.secondcall.core.WorkingHours;
 import io.secondcall.engine.Action;
-import io.secondcall.engine.BlockWriter;
-import io.secondcall.engine.CalendarGuard;
 import io.secondcall.engine.Cycle;
 import io.secondcall.engine.CycleReport;
 import io.secondcall.engine.EngineSettings;
-import io.secondcall.engine.FollowUpWriter;
 import io.secondcall.engine.StatusView;
 import io.secondcall.holidays.JollydayHolidays;
-import io.secondcall.mail.imap.ImapAccount;
-import io.secondcall.mail.imap.ImapMailbox;
 import io.secondcall.port.CalendarEvent;
-import io.secondcall.core.TimeRange;
-import io.secondcall.store.SqliteStateStore;
-import io.secondcall.template.DigestComposer;
-import io.secondcall.template.DraftComposer;
-import io.secondcall.template.Templates;
+import io.secondcall.port.CalendarGateway;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -60,6 +58,8 @@ public final class Demo {
   static final LocalDate FIRST_DAY = LocalDate.of(2026, 12, 18);
   static final LocalDate LAST_DAY = LocalDate.of(2027, 1, 20);
   static final LocalTime CYCLE_TIME = LocalTime.of(9, 30);
+  /** Not used: the demo runs its cycles itself, one each simulated morning. */
+  private static final Duration POLL_INTERVAL = Duration.ofMinutes(5);
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
@@ -77,30 +77,25 @@ public final class Demo {
     try {
       server.setUser(USER, USER, PASSWORD);
       int port = server.getImap().getPort();
-      try (SampleMailbox mailbox = new SampleMailbox("127.0.0.1", port, USER, PASSWORD);
-          ImapMailbox imap = new ImapMailbox(new ImapAccount("127.0.0.1", port, ImapAccount.Security.NONE, USER,
-              PASSWORD, "Sent", "Drafts", "INBOX", "secondcall/stop", Duration.ofSeconds(10)));
-          SqliteStateStore store = SqliteStateStore.open(state)) {
+      try (SampleMailbox mailbox = new SampleMailbox("127.0.0.1", port, USER, PASSWORD)) {
         Scenario scenario = new Scenario(mailbox, ZONE);
         scenario.before(FIRST_DAY);
         SimulatedClock clock = new SimulatedClock(at(FIRST_DAY, CYCLE_TIME).toInstant(), ZONE);
         Files.writeString(calendarFile, SampleCalendar.ICS);
-        IcsCalendarGateway calendar = new IcsCalendarGateway(calendarFile, ZONE, clock);
-        EngineSettings settings = settings();
-        Templates templates = Templates.load(null, ZONE, clock, Locale.ENGLISH);
-        Cycle cycle = new Cycle(settings, imap, imap, store,
-            new FollowUpWriter(settings, templates, new DraftComposer()), new DigestComposer(), clock,
-            new Cycle.CalendarSide(calendar, new BlockWriter(settings, templates), new CalendarGuard()));
-        intro(port, calendarFile);
-        for (LocalDate day = FIRST_DAY; !day.isAfter(LAST_DAY); day = day.plusDays(1)) {
-          clock.set(at(day, CYCLE_TIME).toInstant());
-          CycleReport report = cycle.run();
-          List<String> userActions = scenario.after(day, mailbox.drafts());
-          print(day, settings.calendar(), report, userActions);
-          scenario.arrivals(day);
+        try (Application app = Application.open(config(port, calendarFile, state), clock, false)) {
+          EngineSettings settings = app.settings();
+          Cycle cycle = app.cycle();
+          intro(port, calendarFile);
+          for (LocalDate day = FIRST_DAY; !day.isAfter(LAST_DAY); day = day.plusDays(1)) {
+            clock.set(at(day, CYCLE_TIME).toInstant());
+            CycleReport report = cycle.run();
+            List<String> userActions = scenario.after(day, mailbox.drafts());
+            print(day, settings.calendar(), report, userActions);
+            scenario.arrivals(day);
+          }
+          outro(mailbox, new StatusView(app.store(), settings, clock), scenario);
+          calendar(app.calendar(), calendarFile);
         }
-        outro(mailbox, new StatusView(store, settings, clock), scenario);
-        calendar(calendar, calendarFile);
       }
     } finally {
       server.stop();
@@ -108,16 +103,24 @@ public final class Demo {
     }
   }
 
-  static EngineSettings settings() {
+  /**
+   * Dana's config, as {@code secondcall} would load it from her file: the embedded server as her
+   * IMAP account (no TLS, on loopback), the sample file as her calendar, state in {@code stateDir}.
+   */
+  static Config config(int imapPort, Path calendarFile, Path stateDir) {
     Identity me = new Identity("Dana Weber", Set.of(USER), Set.of(SampleMailbox.DOMAIN), Set.of(), Set.of());
-    BusinessCalendar calendar = new BusinessCalendar(ZONE, WorkingHours.DEFAULT, JollydayHolidays.of("DE-BY"));
+    ImapSettings imap = new ImapSettings("127.0.0.1", imapPort, ImapSettings.Security.NONE, USER,
+        Secret.of("demo", PASSWORD), "Sent", "Drafts", "INBOX");
     // What Dana keeps under "contacts" in her config; Carla's number comes from her own signature.
-    Map<String, ContactCard> contacts = Map.of(
-        "alice@acme.example", new ContactCard("Alice Martin", "+49 30 901820", "Acme"),
-        "kim@tyrell.example", new ContactCard("Kim Novak", "+44 20 7946 0958", "Tyrell"),
-        "hiro@wayne.example", new ContactCard("Hiro Tanaka", "+81 3 3211 4111", "Wayne"));
-    return new EngineSettings(me, new EmailAddress(USER, "Dana Weber"), FollowUpRules.defaults(), calendar,
-        "Dana Weber\nNorthwind Consulting\n+49 89 1234 5678", contacts, 3, Duration.ofMinutes(15), "DE");
+    Map<String, ContactInfo> contacts = Map.of(
+        "alice@acme.example", new ContactInfo("Alice Martin", "+49 30 901820", "Acme"),
+        "kim@tyrell.example", new ContactInfo("Kim Novak", "+44 20 7946 0958", "Tyrell"),
+        "hiro@wayne.example", new ContactInfo("Hiro Tanaka", "+81 3 3211 4111", "Wayne"));
+    return new Config(Path.of("demo"), me, ZONE, WorkingHours.DEFAULT, "DE-BY", JollydayHolidays.of("DE-BY"),
+        "Dana Weber\nNorthwind Consulting\n+49 89 1234 5678",
+        new MailSettings(MailSettings.Provider.IMAP, imap),
+        new CalendarSettings(CalendarSettings.Provider.ICS, calendarFile, null, null), GoogleSettings.defaults(),
+        FollowUpRules.defaults(), new CallbackSettings(3, 15), contacts, POLL_INTERVAL, null, stateDir, USER);
   }
 
   static ZonedDateTime at(LocalDate day, LocalTime time) {
@@ -177,7 +180,7 @@ public final class Demo {
     out.flush();
   }
 
-  private void calendar(IcsCalendarGateway calendar, Path file) {
+  private void calendar(CalendarGateway calendar, Path file) {
     out.println("Callback blocks in Dana's calendar (" + file + "), as any calendar app shows them:");
     DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     TimeRange all = new TimeRange(at(FIRST_DAY, LocalTime.MIN).toInstant(), at(LAST_DAY.plusDays(30), LocalTime.MIN).toInstant());

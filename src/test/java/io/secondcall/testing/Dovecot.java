@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A throwaway Dovecot 2.3 IMAP server on 127.0.0.1 for integration tests: its own config,
@@ -25,30 +23,28 @@ import org.junit.jupiter.api.Assumptions;
 public final class Dovecot implements AutoCloseable {
 
   public static final Path BINARY = Path.of("/usr/sbin/dovecot");
+  private static final LoopbackServer.Program PROGRAM = new LoopbackServer.Program("Dovecot", BINARY, "dovecot-imapd");
   public static final String SENT = "Sent Items";
   public static final String DRAFTS = "Brouillons";
   public static final String PASSWORD = "secret-Pa55";
 
-  private static final Duration STARTUP = Duration.ofSeconds(20);
   private static final int USERS = 100;
 
   private final Path dir;
-  private final int port;
-  private final Process process;
+  private final LoopbackServer server;
   private final AtomicInteger users = new AtomicInteger();
 
   /** Who owns the mail files: the current user, or {@code nobody} when running as root. */
   private record MailUser(String name, int uid, int gid) {}
 
-  private Dovecot(Path dir, int port, Process process) {
+  private Dovecot(Path dir, LoopbackServer server) {
     this.dir = dir;
-    this.port = port;
-    this.process = process;
+    this.server = server;
   }
 
   /** Starts Dovecot with everything under {@code dir} and returns once it accepts connections. */
   public static Dovecot start(Path dir) throws IOException, InterruptedException {
-    requireBinary();
+    PROGRAM.require();
     boolean root = "root".equals(System.getProperty("user.name"));
     MailUser mailUser = root ? lookup("nobody") : lookup(System.getProperty("user.name"));
     // Dovecot's unprivileged processes must be able to walk into the temporary directory.
@@ -58,42 +54,18 @@ public final class Dovecot implements AutoCloseable {
     Files.createDirectories(dir.resolve("home"));
     chown(dir.resolve("home"), mailUser);
     writeUsers(dir, mailUser);
-    int port = ServerProcesses.freePort();
-    Path conf = dir.resolve("dovecot.conf");
-    Files.writeString(conf, config(dir, port, root, mailUser), StandardCharsets.UTF_8);
-
-    Process process = new ProcessBuilder(BINARY.toString(), "-F", "-c", conf.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("stdout.log").toFile())
-        .start();
-    Dovecot dovecot = new Dovecot(dir, port, process);
-    try {
-      dovecot.awaitListening();
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      dovecot.close();
-      throw e;
-    }
-    return dovecot;
-  }
-
-  private static void requireBinary() {
-    if (Files.isExecutable(BINARY)) {
-      return;
-    }
-    if ("1".equals(System.getenv("SECONDCALL_SKIP_DOVECOT"))) {
-      Assumptions.abort("Dovecot tests skipped: SECONDCALL_SKIP_DOVECOT=1 and " + BINARY + " is missing");
-    }
-    throw new IllegalStateException(BINARY + " is missing: install it with "
-        + "'apt-get install -y --no-install-recommends dovecot-imapd' "
-        + "(or set SECONDCALL_SKIP_DOVECOT=1 to skip the Dovecot tests)");
+    int port = LoopbackServer.freePort();
+    Path conf = LoopbackServer.writeConfig(dir.resolve("dovecot.conf"), config(dir, port, root, mailUser));
+    return new Dovecot(dir, LoopbackServer.start(PROGRAM, port, List.of("-F", "-c", conf.toString()),
+        dir.resolve("stdout.log"), List.of(dir.resolve("dovecot.log"))));
   }
 
   public String host() {
-    return "127.0.0.1";
+    return LoopbackServer.HOST;
   }
 
   public int port() {
-    return port;
+    return server.port();
   }
 
   /**
@@ -145,34 +117,24 @@ public final class Dovecot implements AutoCloseable {
 
   /** Dovecot's own log, for failure messages. */
   public String log() {
-    try {
-      Path log = dir.resolve("dovecot.log");
-      String text = Files.exists(log) ? Files.readString(log) : "";
-      return text + Files.readString(dir.resolve("stdout.log"));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return server.log();
   }
 
   /** Stops the master process, which takes its children with it. */
   @Override
   public void close() {
-    ServerProcesses.stop(process);
+    server.close();
   }
 
-  private void awaitListening() throws IOException, InterruptedException {
-    ServerProcesses.awaitListening("dovecot", process, port, STARTUP, this::log);
-  }
-
-  private static String config(Path dir, int port, boolean root, MailUser mailUser) {
+  private static List<String> config(Path dir, int port, boolean root, MailUser mailUser) {
     String loginUser = root ? "dovenull" : mailUser.name();
     String internalUser = root ? "dovecot" : mailUser.name();
-    return String.join("\n", List.of(
+    return List.of(
         "base_dir = " + dir.resolve("run"),
         "state_dir = " + dir.resolve("state"),
         "log_path = " + dir.resolve("dovecot.log"),
         "protocols = imap",
-        "listen = 127.0.0.1",
+        "listen = " + LoopbackServer.HOST,
         "ssl = no",
         "disable_plaintext_auth = no",
         "auth_mechanisms = plain login",
@@ -193,7 +155,7 @@ public final class Dovecot implements AutoCloseable {
         "service imap-login {",
         "  chroot =",
         "  inet_listener imap {",
-        "    address = 127.0.0.1",
+        "    address = " + LoopbackServer.HOST,
         "    port = " + port,
         "  }",
         "  inet_listener imaps {",
@@ -215,7 +177,7 @@ public final class Dovecot implements AutoCloseable {
         "    auto = subscribe",
         "  }",
         "}",
-        ""));
+        "");
   }
 
   private static MailUser lookup(String name) throws IOException {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A throwaway Radicale 3 CalDAV server on 127.0.0.1 for integration tests: its own config,
@@ -30,15 +29,14 @@ import org.junit.jupiter.api.Assumptions;
 public final class Radicale implements AutoCloseable {
 
   public static final Path BINARY = Path.of("/usr/bin/radicale");
+  private static final LoopbackServer.Program PROGRAM = new LoopbackServer.Program("Radicale", BINARY, "radicale");
   public static final String PASSWORD = "secret-Pa55";
 
-  private static final Duration STARTUP = Duration.ofSeconds(20);
   private static final Duration REQUEST = Duration.ofSeconds(10);
   private static final Pattern HREF = Pattern.compile("<(?:[A-Za-z]+:)?href>([^<]*)</(?:[A-Za-z]+:)?href>");
 
   private final Path dir;
-  private final int port;
-  private final Process process;
+  private final LoopbackServer server;
   private final AtomicInteger users = new AtomicInteger();
   private final AtomicInteger calendars = new AtomicInteger();
   private final HttpClient http = HttpClient.newBuilder()
@@ -46,52 +44,28 @@ public final class Radicale implements AutoCloseable {
       .connectTimeout(REQUEST)
       .build();
 
-  private Radicale(Path dir, int port, Process process) {
+  private Radicale(Path dir, LoopbackServer server) {
     this.dir = dir;
-    this.port = port;
-    this.process = process;
+    this.server = server;
   }
 
   /** Starts Radicale with everything under {@code dir} and returns once it accepts connections. */
   public static Radicale start(Path dir) throws IOException, InterruptedException {
-    requireBinary();
+    PROGRAM.require();
     Files.createDirectories(dir.resolve("collections"));
     Files.writeString(dir.resolve("users"), "", StandardCharsets.UTF_8);
-    int port = ServerProcesses.freePort();
-    Path config = dir.resolve("config");
-    Files.writeString(config, config(dir, port), StandardCharsets.UTF_8);
-    Process process = new ProcessBuilder(BINARY.toString(), "--config", config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("radicale.log").toFile())
-        .start();
-    Radicale radicale = new Radicale(dir, port, process);
-    try {
-      radicale.awaitListening();
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      radicale.close();
-      throw e;
-    }
-    return radicale;
-  }
-
-  private static void requireBinary() {
-    if (Files.isExecutable(BINARY)) {
-      return;
-    }
-    if ("1".equals(System.getenv("SECONDCALL_SKIP_RADICALE"))) {
-      Assumptions.abort("Radicale tests skipped: SECONDCALL_SKIP_RADICALE=1 and " + BINARY + " is missing");
-    }
-    throw new IllegalStateException(BINARY + " is missing: install it with "
-        + "'apt-get install -y --no-install-recommends radicale' "
-        + "(or set SECONDCALL_SKIP_RADICALE=1 to skip the Radicale tests)");
+    int port = LoopbackServer.freePort();
+    Path config = LoopbackServer.writeConfig(dir.resolve("config"), config(dir, port));
+    return new Radicale(dir, LoopbackServer.start(PROGRAM, port, List.of("--config", config.toString()),
+        dir.resolve("radicale.log"), List.of()));
   }
 
   public String host() {
-    return "127.0.0.1";
+    return LoopbackServer.HOST;
   }
 
   public int port() {
-    return port;
+    return server.port();
   }
 
   /** A new user with password {@link #PASSWORD}; Radicale reads its htpasswd file on every login. */
@@ -105,7 +79,7 @@ public final class Radicale implements AutoCloseable {
   /** Creates an empty calendar collection of {@code user} (MKCALENDAR) and returns its URL. */
   public URI newCalendar(String user) throws IOException, InterruptedException {
     String name = "calendar" + calendars.incrementAndGet();
-    URI url = URI.create("http://" + host() + ":" + port + "/" + user + "/" + name + "/");
+    URI url = URI.create("http://" + host() + ":" + port() + "/" + user + "/" + name + "/");
     HttpResponse<String> response = send(user, "MKCALENDAR", url, null, null);
     if (response.statusCode() != 201) {
       throw new IOException("MKCALENDAR " + url + " answered " + response.statusCode() + ": " + response.body());
@@ -162,26 +136,18 @@ public final class Radicale implements AutoCloseable {
 
   /** Radicale's own log, for failure messages. */
   public String log() {
-    try {
-      return Files.readString(dir.resolve("radicale.log"));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return server.log();
   }
 
   @Override
   public void close() {
-    ServerProcesses.stop(process);
+    server.close();
   }
 
-  private void awaitListening() throws IOException, InterruptedException {
-    ServerProcesses.awaitListening("radicale", process, port, STARTUP, this::log);
-  }
-
-  private static String config(Path dir, int port) {
-    return String.join("\n", List.of(
+  private static List<String> config(Path dir, int port) {
+    return List.of(
         "[server]",
-        "hosts = 127.0.0.1:" + port,
+        "hosts = " + LoopbackServer.HOST + ":" + port,
         "",
         "[auth]",
         "type = htpasswd",
@@ -200,7 +166,7 @@ public final class Radicale implements AutoCloseable {
         "",
         "[logging]",
         "level = warning",
-        ""));
+        "");
   }
 
   /** Radicale closes kept-alive connections; a request that met a closed one is sent once more. */

@@ -7,18 +7,14 @@ import io.secondcall.port.MailFolder;
 import io.secondcall.port.MailSource;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.SyncCursor;
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,18 +36,19 @@ import org.slf4j.LoggerFactory;
 public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
-  private static final String ID_HEADER = "X-Secondcall-Id";
 
   private final ImapAccount account;
   private final ImapConnection connection;
   private final FolderNames names;
   private final InboxWatch inboxWatch;
+  private final TaggedMessages tagged;
 
   public ImapMailbox(ImapAccount account) {
     this.account = Objects.requireNonNull(account, "account");
     this.connection = new ImapConnection(account);
     this.names = new FolderNames(account);
     this.inboxWatch = new InboxWatch(account.label());
+    this.tagged = new TaggedMessages(account.label());
   }
 
   /** Logs in now (if not logged in yet) so that a bad password shows at start-up, not at the first poll. */
@@ -134,11 +131,7 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
       }
       folder.open(Folder.READ_ONLY);
       try {
-        Set<String> ids = new HashSet<>();
-        for (Message m : tagged(folder)) {
-          ids.add(idOf(m));
-        }
-        return ids;
+        return tagged.ids(folder);
       } finally {
         closeQuietly(folder, false);
       }
@@ -152,17 +145,7 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
     IMAPStore store = connection.store();
     String name = folderName(MailFolder.DRAFTS, store);
     try {
-      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
-      if (!folder.exists()) {
-        if (!folder.create(Folder.HOLDS_MESSAGES)) {
-          throw new MessagingException("the server refused to create the drafts folder");
-        }
-        folder.setSubscribed(true);
-        log.info("{} created drafts folder '{}'", account.label(), name);
-      }
-      draft.setFlag(Flags.Flag.DRAFT, true);
-      draft.setFlag(Flags.Flag.SEEN, true);
-      folder.appendMessages(new Message[] {draft});
+      tagged.appendDraft((IMAPFolder) store.getFolder(name), name, draft);
     } catch (MessagingException e) {
       throw connection.failure("saving a draft in " + name, e);
     }
@@ -182,24 +165,7 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
       }
       folder.open(Folder.READ_WRITE);
       try {
-        List<Message> doomed = new ArrayList<>();
-        for (Message m : tagged(folder)) {
-          if (secondcallIds.contains(idOf(m))) {
-            doomed.add(m);
-          }
-        }
-        if (doomed.isEmpty()) {
-          return;
-        }
-        Message[] batch = doomed.toArray(new Message[0]);
-        folder.setFlags(batch, new Flags(Flags.Flag.DELETED), true);
-        if (store.hasCapability("UIDPLUS")) {
-          // UID EXPUNGE removes only ours, not what the user marked deleted.
-          folder.expunge(batch);
-        } else {
-          folder.expunge();
-        }
-        log.debug("{} removed {} draft(s) from '{}'", account.label(), batch.length, name);
+        tagged.remove(store, folder, name, secondcallIds);
       } finally {
         closeQuietly(folder, false);
       }
@@ -274,31 +240,6 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
     synchronized (this) {
       connection.close();
     }
-  }
-
-  /** Messages with an X-Secondcall-Id and without \Deleted, their header and flags fetched in one FETCH. */
-  private static List<Message> tagged(IMAPFolder folder) throws MessagingException {
-    Message[] all = folder.getMessages();
-    List<Message> out = new ArrayList<>();
-    if (all.length == 0) {
-      return out;
-    }
-    FetchProfile fp = new FetchProfile();
-    fp.add(ID_HEADER);
-    fp.add(FetchProfile.Item.FLAGS);
-    fp.add(UIDFolder.FetchProfileItem.UID);
-    folder.fetch(all, fp);
-    for (Message m : all) {
-      if (idOf(m) != null && !m.isSet(Flags.Flag.DELETED)) {
-        out.add(m);
-      }
-    }
-    return out;
-  }
-
-  private static String idOf(Message m) {
-    String value = MessageMapper.header(m, ID_HEADER);
-    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private void closeQuietly(Folder folder, boolean expunge) {

@@ -1,10 +1,10 @@
-package io.secondcall.cli;
+package io.secondcall.app;
 
-import io.secondcall.config.Config;
 import io.secondcall.calendar.caldav.CalDavCalendarGateway;
 import io.secondcall.calendar.google.GoogleCalendarGateway;
 import io.secondcall.calendar.ics.IcsCalendarGateway;
 import io.secondcall.config.CalendarSettings;
+import io.secondcall.config.Config;
 import io.secondcall.config.ConfigException;
 import io.secondcall.config.ContactInfo;
 import io.secondcall.config.ImapSettings;
@@ -16,8 +16,8 @@ import io.secondcall.engine.CalendarGuard;
 import io.secondcall.engine.Cycle;
 import io.secondcall.engine.EngineSettings;
 import io.secondcall.engine.FollowUpWriter;
-import io.secondcall.mail.imap.ImapAccount;
 import io.secondcall.google.GoogleTokens;
+import io.secondcall.mail.imap.ImapAccount;
 import io.secondcall.mail.imap.ImapMailbox;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.StateStore;
@@ -32,20 +32,24 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The composition root: builds the adapters and the engine from a validated config. */
-final class Application implements AutoCloseable {
+/**
+ * The one composition root: builds the adapters and the engine from a validated config and a
+ * clock. The commands use it with the user's config and the system clock; {@code secondcall demo}
+ * with a config naming its embedded mail server and sample calendar file, and a simulated clock.
+ */
+public final class Application implements AutoCloseable {
 
   /** How long a connect or read may take before a server counts as unreachable. */
   private static final Duration IMAP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration SERVER_TIMEOUT = Duration.ofSeconds(30);
 
-  final Config config;
-  final EngineSettings settings;
-  final StateStore store;
-  final ImapMailbox mailbox;
-  final Templates templates;
+  private final Config config;
+  private final EngineSettings settings;
+  private final StateStore store;
+  private final ImapMailbox mailbox;
+  private final Templates templates;
   /** Null with {@code calendar.provider: none}. */
-  final CalendarGateway calendar;
+  private final CalendarGateway calendar;
   private final CalendarGuard calendarGuard = new CalendarGuard();
   private final Clock clock;
 
@@ -64,17 +68,17 @@ final class Application implements AutoCloseable {
    * Opens state and mailbox for {@code config}. A dry run on a fresh install uses a throwaway
    * in-memory state, so that it creates no file either.
    */
-  static Application open(Config config, Clock clock, boolean dryRun) {
+  public static Application open(Config config, Clock clock, boolean dryRun) {
     Templates templates = Templates.load(config.templatesDir(), config.zone(), clock, Locale.ENGLISH);
-    EngineSettings settings = settings(config);
-    ImapMailbox mailbox = new ImapMailbox(account(config));
+    EngineSettings settings = engineSettings(config);
+    ImapMailbox mailbox = new ImapMailbox(imapAccount(config));
     boolean fresh = !Files.exists(config.stateDir().resolve(SqliteStateStore.FILE_NAME));
     StateStore store = dryRun && fresh ? SqliteStateStore.inMemory() : SqliteStateStore.open(config.stateDir());
-    return new Application(config, settings, store, mailbox, templates, calendar(config, clock), clock);
+    return new Application(config, settings, store, mailbox, templates, openCalendar(config, clock), clock);
   }
 
   /** The calendar the config names, or null for none. Opening one does not touch the network yet. */
-  static CalendarGateway calendar(Config config, Clock clock) {
+  public static CalendarGateway openCalendar(Config config, Clock clock) {
     CalendarSettings c = config.calendar();
     return switch (c.provider()) {
       case NONE -> null;
@@ -87,20 +91,12 @@ final class Application implements AutoCloseable {
   }
 
   /** Opens only the state, for commands that need no mailbox. */
-  static StateStore openStore(Config config) {
+  public static StateStore openStore(Config config) {
     return SqliteStateStore.open(config.stateDir());
   }
 
-  Cycle cycle() {
-    // callbacks.per_day: 0 means no callback blocks at all.
-    Cycle.CalendarSide side = calendar == null || config.callbacks().perDay() == 0
-        ? null
-        : new Cycle.CalendarSide(calendar, new BlockWriter(settings, templates), calendarGuard);
-    return new Cycle(settings, mailbox, mailbox, store,
-        new FollowUpWriter(settings, templates, new DraftComposer()), new DigestComposer(), clock, side);
-  }
-
-  static EngineSettings settings(Config config) {
+  /** What the engine needs to know from the config. */
+  public static EngineSettings engineSettings(Config config) {
     Map<String, ContactCard> cards = new HashMap<>();
     config.contacts().forEach((address, info) -> cards.put(address, card(info)));
     String region = config.holidays() == null ? "US" : config.holidays().split("-")[0];
@@ -114,7 +110,12 @@ final class Application implements AutoCloseable {
         info.timezone() == null ? null : info.timezone().getId());
   }
 
-  static ImapAccount account(Config config) {
+  /**
+   * The IMAP account of the config.
+   *
+   * @throws ConfigException naming the key and why, when the mail provider cannot be used yet
+   */
+  public static ImapAccount imapAccount(Config config) {
     MailSettings mail = config.mail();
     if (mail.provider() != MailSettings.Provider.IMAP) {
       throw new ConfigException(config.source(), "mail.provider", mail.provider().name().toLowerCase(Locale.ROOT)
@@ -126,6 +127,38 @@ final class Application implements AutoCloseable {
         config.followUp().stopFolder(), IMAP_TIMEOUT);
   }
 
+  /** A cycle over this application's mailbox, state and calendar. */
+  public Cycle cycle() {
+    // callbacks.per_day: 0 means no callback blocks at all.
+    Cycle.CalendarSide side = calendar == null || config.callbacks().perDay() == 0
+        ? null
+        : new Cycle.CalendarSide(calendar, new BlockWriter(settings, templates), calendarGuard);
+    return new Cycle(settings, mailbox, mailbox, store,
+        new FollowUpWriter(settings, templates, new DraftComposer()), new DigestComposer(), clock, side);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  public StateStore store() {
+    return store;
+  }
+
+  public ImapMailbox mailbox() {
+    return mailbox;
+  }
+
+  /** Null with {@code calendar.provider: none}. */
+  public CalendarGateway calendar() {
+    return calendar;
+  }
+
+  /** Logs out of the mailbox and closes the state. */
   @Override
   public void close() {
     try {

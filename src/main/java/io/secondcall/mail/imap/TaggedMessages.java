@@ -1,0 +1,113 @@
+package io.secondcall.mail.imap;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@link ImapMailbox} writes into a folder and finds there again: messages tagged with an
+ * {@code X-Secondcall-Id} header. Appends drafts, lists the ids present, removes drafts by id.
+ * The mailbox opens and closes the folders, holds its monitor and maps the exceptions.
+ */
+final class TaggedMessages {
+
+  private static final Logger log = LoggerFactory.getLogger(TaggedMessages.class);
+  private static final String ID_HEADER = "X-Secondcall-Id";
+
+  private final String label;
+
+  /** @param label the account, as log lines start with it */
+  TaggedMessages(String label) {
+    this.label = label;
+  }
+
+  /** The ids of the tagged messages in an open folder. */
+  Set<String> ids(IMAPFolder folder) throws MessagingException {
+    Set<String> ids = new HashSet<>();
+    for (Message m : tagged(folder)) {
+      ids.add(idOf(m));
+    }
+    return ids;
+  }
+
+  /**
+   * Appends {@code draft} flagged \Draft and \Seen to {@code folder}, named {@code name},
+   * creating and subscribing the folder when it is missing.
+   */
+  void appendDraft(IMAPFolder folder, String name, MimeMessage draft) throws MessagingException {
+    if (!folder.exists()) {
+      if (!folder.create(Folder.HOLDS_MESSAGES)) {
+        throw new MessagingException("the server refused to create the drafts folder");
+      }
+      folder.setSubscribed(true);
+      log.info("{} created drafts folder '{}'", label, name);
+    }
+    draft.setFlag(Flags.Flag.DRAFT, true);
+    draft.setFlag(Flags.Flag.SEEN, true);
+    folder.appendMessages(new Message[] {draft});
+  }
+
+  /**
+   * Removes the tagged messages with these ids from {@code folder}, named {@code name} and open
+   * read-write: with UID EXPUNGE where the server has UIDPLUS, so that only ours go, not what
+   * the user marked deleted.
+   */
+  void remove(IMAPStore store, IMAPFolder folder, String name, Collection<String> secondcallIds)
+      throws MessagingException {
+    List<Message> doomed = new ArrayList<>();
+    for (Message m : tagged(folder)) {
+      if (secondcallIds.contains(idOf(m))) {
+        doomed.add(m);
+      }
+    }
+    if (doomed.isEmpty()) {
+      return;
+    }
+    Message[] batch = doomed.toArray(new Message[0]);
+    folder.setFlags(batch, new Flags(Flags.Flag.DELETED), true);
+    if (store.hasCapability("UIDPLUS")) {
+      folder.expunge(batch);
+    } else {
+      folder.expunge();
+    }
+    log.debug("{} removed {} draft(s) from '{}'", label, batch.length, name);
+  }
+
+  /** Messages with an X-Secondcall-Id and without \Deleted, their header and flags fetched in one FETCH. */
+  private static List<Message> tagged(IMAPFolder folder) throws MessagingException {
+    Message[] all = folder.getMessages();
+    List<Message> out = new ArrayList<>();
+    if (all.length == 0) {
+      return out;
+    }
+    FetchProfile fp = new FetchProfile();
+    fp.add(ID_HEADER);
+    fp.add(FetchProfile.Item.FLAGS);
+    fp.add(UIDFolder.FetchProfileItem.UID);
+    folder.fetch(all, fp);
+    for (Message m : all) {
+      if (idOf(m) != null && !m.isSet(Flags.Flag.DELETED)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static String idOf(Message m) {
+    String value = MessageMapper.header(m, ID_HEADER);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}
