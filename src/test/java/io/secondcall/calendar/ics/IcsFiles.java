@@ -30,19 +30,20 @@ final class IcsFiles {
     }
   }
 
-  /** Collects what this package logs until {@link Captured#close()}. */
+  /** Collects what this package and the shared iCalendar reader log until {@link Captured#close()}. */
   static Captured captureLog() {
     return new Captured();
   }
 
   static final class Captured implements AutoCloseable {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger("io.secondcall.calendar.ics");
+    private final List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger("io.secondcall.calendar.ics"),
+        (Logger) LoggerFactory.getLogger("io.secondcall.calendar.ical"));
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     private Captured() {
       appender.start();
-      logger.addAppender(appender);
+      loggers.forEach(logger -> logger.addAppender(appender));
     }
 
     /** "LEVEL message" per logged line. */
@@ -52,7 +53,7 @@ final class IcsFiles {
 
     @Override
     public void close() {
-      logger.detachAppender(appender);
+      loggers.forEach(logger -> logger.detachAppender(appender));
     }
   }
 }

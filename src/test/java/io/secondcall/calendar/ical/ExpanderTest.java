@@ -1,4 +1,4 @@
-package io.secondcall.calendar.caldav;
+package io.secondcall.calendar.ical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,10 +13,10 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class EventExpanderTest {
+class ExpanderTest {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private final EventExpander expander = new EventExpander(BERLIN);
+  private final IcalReader reader = new IcalReader(BERLIN);
 
   private static String ics(String... lines) {
     StringBuilder s = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n");
@@ -31,7 +31,7 @@ class EventExpanderTest {
   }
 
   private List<CalendarEvent> read(String ics, TimeRange range) {
-    return expander.events(ics, range).stream().sorted(Comparator.comparing(e -> e.time().start())).toList();
+    return reader.read(ics, "test").events(range).stream().sorted(Comparator.comparing(e -> e.time().start())).toList();
   }
 
   private static String when(CalendarEvent e) {
@@ -64,7 +64,7 @@ class EventExpanderTest {
     // 09:30 on the 3rd to 09:00 on the 5th: the tail of the 3rd's instance and all of the 4th's.
     List<CalendarEvent> events = read(ics, range("2026-12-03T09:30:00Z", "2026-12-05T09:00:00Z"));
 
-    assertThat(events).extracting(EventExpanderTest::when).containsExactly(
+    assertThat(events).extracting(ExpanderTest::when).containsExactly(
         "2026-12-03T09:00:00Z/2026-12-03T10:00:00Z", "2026-12-04T09:00:00Z/2026-12-04T10:00:00Z");
   }
 
@@ -76,7 +76,7 @@ class EventExpanderTest {
 
     List<CalendarEvent> events = read(ics, range("2026-12-07T00:00:00Z", "2026-12-08T00:00:00Z"));
 
-    assertThat(events).extracting(EventExpanderTest::when).containsExactly("2026-12-07T08:30:00Z/2026-12-07T08:45:00Z");
+    assertThat(events).extracting(ExpanderTest::when).containsExactly("2026-12-07T08:30:00Z/2026-12-07T08:45:00Z");
   }
 
   @Test
@@ -122,7 +122,7 @@ class EventExpanderTest {
         "DTSTART;TZID=Mars/Olympus:20261208T100000", "DTEND;TZID=Mars/Olympus:20261208T110000", "END:VEVENT");
 
     assertThat(read(ics, range("2026-12-01T00:00:00Z", "2027-01-01T00:00:00Z")))
-        .extracting(EventExpanderTest::when).containsExactly("2026-12-08T09:00:00Z/2026-12-08T10:00:00Z");
+        .extracting(ExpanderTest::when).containsExactly("2026-12-08T09:00:00Z/2026-12-08T10:00:00Z");
   }
 
   @Test
@@ -131,7 +131,7 @@ class EventExpanderTest {
         "DTSTART;TZID=Europe/Berlin:20261024T100000", "DURATION:P1D", "END:VEVENT");
 
     assertThat(read(ics, range("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z")))
-        .extracting(EventExpanderTest::when).containsExactly("2026-10-24T08:00:00Z/2026-10-25T09:00:00Z");
+        .extracting(ExpanderTest::when).containsExactly("2026-10-24T08:00:00Z/2026-10-25T09:00:00Z");
   }
 
   @Test
@@ -172,10 +172,10 @@ class EventExpanderTest {
   @Test
   void textThatIsNotICalendarIsRefused() {
     TimeRange december = range("2026-12-01T00:00:00Z", "2027-01-01T00:00:00Z");
-    assertThatThrownBy(() -> expander.events("<html>oops</html>", december))
+    assertThatThrownBy(() -> reader.read("<html>oops</html>", "test").events(december))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> expander.events(ics("BEGIN:VEVENT", "UID:x", "DTSTART:20261207T090000Z", "SEQUENCE:abc",
-        "END:VEVENT"), december))
+    assertThatThrownBy(() -> reader.read(ics("BEGIN:VEVENT", "UID:x", "DTSTART:20261207T090000Z", "SEQUENCE:abc",
+        "END:VEVENT"), "test").events(december))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
