@@ -1,5 +1,6 @@
 package io.secondcall.calendar.ical;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.port.CalendarEvent;
@@ -35,5 +36,22 @@ class BlockEventTest {
     assertThat(e.description()).isEqualTo(block.description());
     assertThat(e.time()).isEqualTo(time);
     assertThat(e.isBusy()).isTrue();
+  }
+
+  @Test
+  void aBlockOfItsOwnIsACalendarObjectResourceWithFoldedLines() {
+    TimeRange time = new TimeRange(Instant.parse("2026-12-07T09:00:00.250Z"), Instant.parse("2026-12-07T09:15:00Z"));
+    CallbackBlock block = new CallbackBlock("c0123456789abcdef.1.call", time,
+        "Call Alice Martin: Proposal for the rollout of the new pricing in all regions", "", "+49 89 1234567");
+
+    String ics = BlockEvent.calendar(block, Instant.parse("2026-12-01T08:00:00.999Z"));
+
+    assertThat(ics).startsWith("BEGIN:VCALENDAR\r\nPRODID:-//secondcall//secondcall//EN\r\nVERSION:2.0\r\n")
+        .endsWith("END:VEVENT\r\nEND:VCALENDAR\r\n")
+        .contains("\r\nDTSTAMP:20261201T080000Z\r\nDTSTART:20261207T090000Z\r\n")
+        .contains("\r\nSUMMARY:Call Alice Martin: Proposal for the rollout of the new pricing in\r\n  all regions\r\n")
+        .contains("\r\nURL:tel:+49891234567\r\n")
+        .doesNotContain("DESCRIPTION");
+    assertThat(ics.split("\r\n")).allSatisfy(line -> assertThat(line.getBytes(UTF_8)).hasSizeLessThanOrEqualTo(75));
   }
 }

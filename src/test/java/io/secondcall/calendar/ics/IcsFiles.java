@@ -18,9 +18,15 @@ final class IcsFiles {
 
   /** Copies the sample {@code name} into {@code dir}. */
   static Path sample(Path dir, String name) {
-    try (InputStream in = IcsFiles.class.getResourceAsStream("/ics/" + name)) {
+    return copy(dir, "/ics/" + name);
+  }
+
+  /** Copies the test resource at {@code path} (e.g. {@code /ical/google.ics}) into {@code dir}. */
+  static Path copy(Path dir, String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    try (InputStream in = IcsFiles.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalArgumentException("no sample " + name);
+        throw new IllegalArgumentException("no sample " + path);
       }
       Path file = dir.resolve(name);
       Files.copy(in, file);
