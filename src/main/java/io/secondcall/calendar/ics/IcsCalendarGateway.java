@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * The user's calendar as a local iCalendar (RFC 5545) file, e.g. one a sync client keeps in step
  * with a calendar server, or one a calendar app subscribes to.
  *
- * <p>Reads parse the file again only when its modification time, size or inode changed. Recurring
- * events are expanded (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides) in their own time zone;
- * floating times are in the user's zone. A broken VEVENT is logged and skipped; a file that is not
+ * <p>Reads parse the file again only when its modification time, size or inode changed. Events
+ * are read and expanded by {@link IcalReader}, as the CalDAV adapter's are (RRULE, RDATE, EXDATE,
+ * RECURRENCE-ID overrides, in their own time zone; floating times in the user's zone). A broken VEVENT is logged and skipped; a file that is not
  * iCalendar throws {@link IcsFileException}. A missing file is an empty calendar.
  *
  * <p>Writes splice our block's VEVENT into the text (or cut it out) and replace the file
