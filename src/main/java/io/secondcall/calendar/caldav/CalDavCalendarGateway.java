@@ -1,5 +1,7 @@
 package io.secondcall.calendar.caldav;
 
+import io.secondcall.calendar.ical.BlockEvent;
+import io.secondcall.calendar.ical.IcalReader;
 import io.secondcall.core.Loopback;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarGateway;
@@ -26,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p>The gateway keeps a copy of the calendar's resources in memory and, on each read, asks the
  * server only what changed since the last one: {@code sync-collection} (RFC 6578) where the server
  * supports it, else a comparison of ctag and etags (see {@link CollectionMirror}). Events are
- * expanded here (RRULE, RDATE, EXDATE, moved and cancelled instances), since servers differ in
- * what they expand and some answer {@code free-busy-query} without any VFREEBUSY. Callback blocks are written as
- * {@code <collection>/<block id>@secondcall.ics} with {@code If-None-Match: *}: the name
+ * expanded here by {@link IcalReader}, as a calendar file's are (RRULE, RDATE, EXDATE, moved and
+ * cancelled instances), since servers differ in what they expand and some answer
+ * {@code free-busy-query} without any VFREEBUSY. Callback blocks ({@link BlockEvent}) are written
+ * as {@code <collection>/<block id>@secondcall.ics} with {@code If-None-Match: *}: the name
  * follows from the block id, so a retry after a crash finds the block already there.
  *
  * <p>Every request waits at most the given timeout for the connection and for the answer.
@@ -43,7 +46,6 @@ public final class CalDavCalendarGateway implements CalendarGateway {
 
   private final URI collection;
   private final DavClient dav;
-  private final EventExpander expander;
   private final CollectionMirror mirror;
   private final Clock clock;
 
@@ -82,8 +84,7 @@ public final class CalDavCalendarGateway implements CalendarGateway {
     // Member names resolve against the collection, which only works with the trailing slash.
     this.collection = collectionUrl.resolve(path.endsWith("/") ? path : path + "/");
     this.dav = new DavClient(collection, username, password, timeout);
-    this.expander = new EventExpander(userZone);
-    this.mirror = new CollectionMirror(collection, dav);
+    this.mirror = new CollectionMirror(collection, dav, new IcalReader(userZone));
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -96,17 +97,13 @@ public final class CalDavCalendarGateway implements CalendarGateway {
   @Override
   public List<CalendarEvent> events(TimeRange range) {
     Objects.requireNonNull(range, "range");
-    // One lock for reading and expanding: the parsed resources are shared and not made for concurrent use.
+    // One lock for reading and expanding: the mirror is not thread-safe, and ical4j does not
+    // promise that its recurrence rules are.
     synchronized (mirror) {
       List<CalendarEvent> out = new ArrayList<>();
       for (CollectionMirror.Resource resource : mirror.refresh()) {
-        if (resource.calendar() == null) {
-          continue;
-        }
-        try {
-          out.addAll(expander.events(resource.calendar(), range));
-        } catch (IllegalArgumentException e) {
-          log.warn("{}: skipping {}: not readable as iCalendar: {}", dav.where(), resource.href(), e.getMessage());
+        if (resource.events() != null) {
+          out.addAll(resource.events().events(range));
         }
       }
       out.sort(Comparator.comparing((CalendarEvent e) -> e.time().start()).thenComparing(CalendarEvent::uid));
@@ -117,7 +114,7 @@ public final class CalDavCalendarGateway implements CalendarGateway {
   @Override
   public boolean createBlock(CallbackBlock block) {
     URI href = href(block.id());
-    DavClient.Response response = dav.send("PUT", href, BlockIcs.render(block, clock.instant()),
+    DavClient.Response response = dav.send("PUT", href, BlockEvent.calendar(block, clock.instant()),
         Map.of("Content-Type", "text/calendar; charset=utf-8", "If-None-Match", "*"));
     switch (response.status()) {
       case 201, 204 -> {
@@ -177,6 +174,6 @@ public final class CalDavCalendarGateway implements CalendarGateway {
   }
 
   private URI href(String blockId) {
-    return collection.resolve(BlockIcs.fileName(blockId));
+    return collection.resolve(ResourceNames.ofBlock(blockId));
   }
 }

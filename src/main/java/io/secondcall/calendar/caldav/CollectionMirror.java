@@ -1,5 +1,7 @@
 package io.secondcall.calendar.caldav;
 
+import io.secondcall.calendar.ical.EventSet;
+import io.secondcall.calendar.ical.IcalReader;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.fortuna.ical4j.model.Calendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,10 @@ final class CollectionMirror {
   /**
    * One resource as last read.
    *
-   * @param calendar the parsed resource, or null when it could not be read (kept so that it is
+   * @param events the resource's events, or null when it could not be read (kept so that it is
    *     not fetched again until it changes)
    */
-  record Resource(String href, String etag, Calendar calendar) {}
+  record Resource(String href, String etag, EventSet events) {}
 
   private static final Logger log = LoggerFactory.getLogger(CollectionMirror.class);
   private static final String XML = "application/xml; charset=utf-8";
@@ -45,15 +46,17 @@ final class CollectionMirror {
 
   private final URI collection;
   private final DavClient dav;
+  private final IcalReader reader;
   private Map<String, Resource> resources = Map.of();
   private boolean loaded;
   private String syncToken;
   private String ctag;
   private boolean useSyncCollection = true;
 
-  CollectionMirror(URI collection, DavClient dav) {
+  CollectionMirror(URI collection, DavClient dav, IcalReader reader) {
     this.collection = collection;
     this.dav = dav;
+    this.reader = reader;
   }
 
   /** Brings the copy up to date and returns its resources. */
@@ -215,7 +218,7 @@ final class CollectionMirror {
 
   private Resource resource(Multistatus.Member m) {
     try {
-      return new Resource(m.href(), m.etag(), EventExpander.parse(m.calendarData()));
+      return new Resource(m.href(), m.etag(), reader.read(m.calendarData(), dav.where() + " " + m.href()));
     } catch (IllegalArgumentException e) {
       log.warn("{}: skipping {}: not readable as iCalendar: {}", dav.where(), m.href(), e.getMessage());
       return new Resource(m.href(), m.etag(), null);

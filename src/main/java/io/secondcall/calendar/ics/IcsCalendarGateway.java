@@ -3,6 +3,9 @@ package io.secondcall.calendar.ics;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.secondcall.calendar.ical.BlockEvent;
+import io.secondcall.calendar.ical.EventSet;
+import io.secondcall.calendar.ical.IcalReader;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.CallbackBlock;
@@ -13,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * The user's calendar as a local iCalendar (RFC 5545) file, e.g. one a sync client keeps in step
  * with a calendar server, or one a calendar app subscribes to.
  *
- * <p>Reads parse the file again only when its modification time, size or inode changed. Recurring
- * events are expanded (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides) in their own time zone;
- * floating times are in the user's zone. A broken VEVENT is logged and skipped; a file that is not
+ * <p>Reads parse the file again only when its modification time, size or inode changed. Events
+ * are read and expanded by {@link IcalReader}, as the CalDAV adapter's are (RRULE, RDATE, EXDATE,
+ * RECURRENCE-ID overrides, in their own time zone; floating times in the user's zone). A broken VEVENT is logged and skipped; a file that is not
  * iCalendar throws {@link IcsFileException}. A missing file is an empty calendar.
  *
  * <p>Writes splice our block's VEVENT into the text (or cut it out) and replace the file
@@ -40,17 +42,14 @@ public final class IcsCalendarGateway implements CalendarGateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(IcsCalendarGateway.class);
   private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
-  private static final String NEW_CALENDAR = "BEGIN:VCALENDAR\r\nPRODID:-//secondcall//secondcall//EN\r\n"
-      + "VERSION:2.0\r\nCALSCALE:GREGORIAN\r\nEND:VCALENDAR\r\n";
 
   private final Path file;
   private final Clock clock;
   private final Object lock;
   private final IcsParser parser;
-  private final EventMapper mapper;
-  private final Expander expander;
+  private final IcalReader reader;
   private FileStamp stamp;
-  private CalendarSnapshot snapshot = CalendarSnapshot.EMPTY;
+  private EventSet snapshot = EventSet.empty();
 
   /** A calendar in {@code file}; floating times and all-day events are in {@code userZone}. */
   public IcsCalendarGateway(Path file, ZoneId userZone) {
@@ -64,14 +63,13 @@ public final class IcsCalendarGateway implements CalendarGateway {
     Objects.requireNonNull(userZone, "userZone");
     this.lock = LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object());
     this.parser = new IcsParser(file);
-    this.mapper = new EventMapper(userZone);
-    this.expander = new Expander(file, userZone);
+    this.reader = new IcalReader(userZone);
   }
 
   @Override
   public List<CalendarEvent> events(TimeRange range) {
     synchronized (lock) {
-      return expander.events(snapshot(), range);
+      return snapshot().events(range);
     }
   }
 
@@ -79,13 +77,13 @@ public final class IcsCalendarGateway implements CalendarGateway {
   public boolean createBlock(CallbackBlock block) {
     synchronized (lock) {
       snapshot(); // refuses a file that is not iCalendar before touching it
-      IcsText ics = new IcsText(readRaw().filter(t -> !t.isBlank()).orElse(NEW_CALENDAR));
+      IcsText ics = new IcsText(readRaw().filter(t -> !t.isBlank()).orElse(BlockEvent.EMPTY_CALENDAR));
       if (!blocks(ics, block.id()).isEmpty()) {
         return false;
       }
       int at = ics.insertionPoint()
           .orElseThrow(() -> new IcsFileException(file, "has no END:VCALENDAR line; not writing to it", null));
-      String event = BlockEvent.text(block, clock.instant()).replace("\r\n", ics.lineBreak());
+      String event = BlockEvent.vevent(block, clock.instant()).replace("\r\n", ics.lineBreak());
       // Raw text is bytes as ISO-8859-1 chars, so the event goes in as its UTF-8 bytes.
       String raw = new String(event.getBytes(UTF_8), ISO_8859_1);
       write(ics.text().substring(0, at) + raw + ics.text().substring(at));
@@ -123,39 +121,26 @@ public final class IcsCalendarGateway implements CalendarGateway {
   }
 
   /** The parsed file, parsed again only when it changed. */
-  private CalendarSnapshot snapshot() {
+  private EventSet snapshot() {
     try {
       Optional<FileStamp> now = FileStamp.of(file);
       if (now.isEmpty()) {
         stamp = null;
-        snapshot = CalendarSnapshot.EMPTY;
+        snapshot = EventSet.empty();
       } else if (!now.get().equals(stamp)) {
         List<VEvent> events = parser.parse(new String(Files.readAllBytes(file), UTF_8));
-        snapshot = CalendarSnapshot.of(map(events));
+        snapshot = reader.read(events, file.toString());
         stamp = now.get();
-        LOG.debug("{}: read {} events", file, snapshot.series().size());
+        LOG.debug("{}: read {} events", file, snapshot.size());
       }
       return snapshot;
     } catch (NoSuchFileException e) {
       stamp = null;
-      snapshot = CalendarSnapshot.EMPTY;
+      snapshot = EventSet.empty();
       return snapshot;
     } catch (IOException e) {
-      throw new IcsFileException(file, "cannot be read: " + IcsParser.describe(e), e);
+      throw new IcsFileException(file, "cannot be read: " + IcalReader.describe(e), e);
     }
-  }
-
-  private List<EventSeries> map(List<VEvent> events) {
-    List<EventSeries> series = new ArrayList<>(events.size());
-    for (VEvent event : events) {
-      try {
-        series.add(mapper.map(event));
-      } catch (RuntimeException e) {
-        String uid = event.getUid().map(u -> u.getValue()).orElse("without UID");
-        LOG.warn("{}: skipping VEVENT {}: {}", file, uid, IcsParser.describe(e));
-      }
-    }
-    return series;
   }
 
   /** The file's bytes as ISO-8859-1 chars: one char per byte, so splicing keeps every byte. */
@@ -165,7 +150,7 @@ public final class IcsCalendarGateway implements CalendarGateway {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new IcsFileException(file, "cannot be read: " + IcsParser.describe(e), e);
+      throw new IcsFileException(file, "cannot be read: " + IcalReader.describe(e), e);
     }
   }
 
@@ -173,7 +158,7 @@ public final class IcsCalendarGateway implements CalendarGateway {
     try {
       AtomicFiles.write(file, raw.getBytes(ISO_8859_1));
     } catch (IOException e) {
-      throw new IcsFileException(file, "cannot be written: " + IcsParser.describe(e), e);
+      throw new IcsFileException(file, "cannot be written: " + IcalReader.describe(e), e);
     }
   }
 }

@@ -1,16 +1,14 @@
 package io.secondcall.calendar.ics;
 
+import io.secondcall.calendar.ical.IcalReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.util.CompatibilityHints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +20,6 @@ import org.slf4j.LoggerFactory;
 final class IcsParser {
 
   private static final Logger LOG = LoggerFactory.getLogger(IcsParser.class);
-
-  static {
-    // Exports from Google, Apple and Outlook bend RFC 5545; ical4j keeps these hints globally.
-    CompatibilityHints.setHintEnabled(CompatibilityHints.KEY_RELAXED_PARSING, true);
-    CompatibilityHints.setHintEnabled(CompatibilityHints.KEY_RELAXED_UNFOLDING, true);
-    CompatibilityHints.setHintEnabled(CompatibilityHints.KEY_RELAXED_VALIDATION, true);
-  }
 
   private static final String END = "END:VCALENDAR\r\n";
 
@@ -48,10 +39,10 @@ final class IcsParser {
     }
     if (!first.is("BEGIN:VCALENDAR")) {
       throw new IcsFileException(file, "not an iCalendar file (line " + first.number() + " is '"
-          + abbreviate(first.text()) + "', expected BEGIN:VCALENDAR)", null);
+          + IcalReader.oneLine(first.text()) + "', expected BEGIN:VCALENDAR)", null);
     }
     try {
-      return events(build(text));
+      return events(IcalReader.parse(text));
     } catch (ParserException | IOException | RuntimeException whole) {
       return parseEventByEvent(ics, whole);
     }
@@ -60,9 +51,9 @@ final class IcsParser {
   private List<VEvent> parseEventByEvent(IcsText ics, Exception whole) {
     String head = frameHead(ics);
     try {
-      build(head + END);
+      IcalReader.parse(head + END);
     } catch (ParserException | IOException | RuntimeException e) {
-      throw new IcsFileException(file, "cannot be parsed: " + describe(whole), whole);
+      throw new IcsFileException(file, "cannot be parsed: " + IcalReader.describe(whole), whole);
     }
     List<VEvent> result = new ArrayList<>();
     for (IcsText.Event event : ics.events()) {
@@ -72,10 +63,10 @@ final class IcsParser {
         continue;
       }
       try {
-        result.addAll(events(build(head + ics.text().substring(event.from(), event.to()) + END)));
+        result.addAll(events(IcalReader.parse(head + ics.text().substring(event.from(), event.to()) + END)));
       } catch (ParserException | IOException | RuntimeException e) {
         // ical4j's line numbers count in the one-event text, not in the file: leave them out.
-        String problem = describe(e).replaceFirst("^Error at line \\d+:\\s*", "");
+        String problem = IcalReader.describe(e).replaceFirst("^Error at line \\d+:\\s*", "");
         LOG.warn("{}: skipping VEVENT {} at line {}: {}", file, uid, event.lineNumber(), problem);
       }
     }
@@ -103,21 +94,7 @@ final class IcsParser {
     return head.toString();
   }
 
-  private static Calendar build(String text) throws IOException, ParserException {
-    return new CalendarBuilder().build(new StringReader(text));
-  }
-
   private static List<VEvent> events(Calendar calendar) {
     return calendar.getComponents(Component.VEVENT);
-  }
-
-  static String describe(Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return abbreviate(message.replaceAll("\\s+", " ").strip());
-  }
-
-  private static String abbreviate(String text) {
-    String line = text.strip();
-    return line.length() <= 100 ? line : line.substring(0, 97) + "...";
   }
 }

@@ -18,9 +18,15 @@ final class IcsFiles {
 
   /** Copies the sample {@code name} into {@code dir}. */
   static Path sample(Path dir, String name) {
-    try (InputStream in = IcsFiles.class.getResourceAsStream("/ics/" + name)) {
+    return copy(dir, "/ics/" + name);
+  }
+
+  /** Copies the test resource at {@code path} (e.g. {@code /ical/google.ics}) into {@code dir}. */
+  static Path copy(Path dir, String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    try (InputStream in = IcsFiles.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalArgumentException("no sample " + name);
+        throw new IllegalArgumentException("no sample " + path);
       }
       Path file = dir.resolve(name);
       Files.copy(in, file);
@@ -30,19 +36,20 @@ final class IcsFiles {
     }
   }
 
-  /** Collects what this package logs until {@link Captured#close()}. */
+  /** Collects what this package and the shared iCalendar reader log until {@link Captured#close()}. */
   static Captured captureLog() {
     return new Captured();
   }
 
   static final class Captured implements AutoCloseable {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger("io.secondcall.calendar.ics");
+    private final List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger("io.secondcall.calendar.ics"),
+        (Logger) LoggerFactory.getLogger("io.secondcall.calendar.ical"));
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     private Captured() {
       appender.start();
-      logger.addAppender(appender);
+      loggers.forEach(logger -> logger.addAppender(appender));
     }
 
     /** "LEVEL message" per logged line. */
@@ -52,7 +59,7 @@ final class IcsFiles {
 
     @Override
     public void close() {
-      logger.detachAppender(appender);
+      loggers.forEach(logger -> logger.detachAppender(appender));
     }
   }
 }

@@ -2,9 +2,11 @@ package io.secondcall.calendar.ics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.secondcall.calendar.ical.IcalReader;
 import io.secondcall.port.CalendarEvent;
 import io.secondcall.port.CalendarEvent.Attendee.Status;
 import io.secondcall.core.TimeRange;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real-world shaped files from src/test/resources/ics, with every expanded instance checked. */
+/**
+ * Real-world shaped files from src/test/resources/ics, with every expanded instance checked; the
+ * shared samples of src/test/resources/ical read the same here as a CalDAV resource would.
+ */
 class IcsSampleFilesTest {
 
   @TempDir Path dir;
@@ -131,5 +136,18 @@ class IcsSampleFilesTest {
     assertThat(planning.attendees()).extracting(a -> a.address().address() + "=" + a.status())
         .containsExactly("carol@contoso.example=TENTATIVE");
     assertThat(planning.created()).isEqualTo(Instant.parse("2026-10-01T10:10:10Z"));
+  }
+
+  @Test
+  void theSharedSampleExportsReadAsTheCalDavAdapterReadsThem() throws Exception {
+    TimeRange weeks = range("2026-10-19T00:00:00Z", "2026-11-09T00:00:00Z");
+    IcalReader resources = new IcalReader(ZoneId.of("Europe/Berlin"));
+    for (String name : List.of("google.ics", "nextcloud.ics", "outlook.ics", "apple.ics")) {
+      Path file = IcsFiles.copy(dir, "/ical/" + name);
+      List<CalendarEvent> asResource = resources.read(Files.readString(file), name).events(weeks);
+
+      assertThat(new IcsCalendarGateway(file, ZoneId.of("Europe/Berlin")).events(weeks)).as(name)
+          .isNotEmpty().isEqualTo(asResource);
+    }
   }
 }

@@ -1,4 +1,4 @@
-package io.secondcall.calendar.ics;
+package io.secondcall.calendar.ical;
 
 import io.secondcall.core.EmailAddress;
 import io.secondcall.port.CalendarEvent;

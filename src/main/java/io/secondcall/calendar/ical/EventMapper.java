@@ -1,15 +1,11 @@
-package io.secondcall.calendar.ics;
+package io.secondcall.calendar.ical;
 
 import io.secondcall.core.EmailAddress;
 import io.secondcall.port.CalendarEvent.Attendee;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
@@ -28,16 +24,13 @@ import net.fortuna.ical4j.model.property.DateListProperty;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.RRule;
 
-/**
- * Maps an ical4j VEVENT to an {@link EventSeries}, resolving every date: UTC stays UTC, a TZID goes
- * through {@link TimeZones} and else the file's VTIMEZONE, a floating time is in the user's zone.
- */
+/** Maps an ical4j VEVENT to an {@link EventSeries}, every date resolved by {@link IcalTimes}. */
 final class EventMapper {
 
-  private final ZoneId userZone;
+  private final IcalTimes times;
 
-  EventMapper(ZoneId userZone) {
-    this.userZone = userZone;
+  EventMapper(IcalTimes times) {
+    this.times = times;
   }
 
   /** The event, or an IllegalArgumentException saying why it cannot be used. */
@@ -45,10 +38,10 @@ final class EventMapper {
     String uid = text(event, "UID").orElseGet(() -> "no-uid-" + Integer.toHexString(event.toString().hashCode()));
     DateProperty<?> dtStart = event.<DateProperty<?>>getProperty("DTSTART")
         .orElseThrow(() -> new IllegalArgumentException("no DTSTART"));
-    Temporal start = resolve(dtStart, dtStart.getDate());
+    Temporal start = times.resolve(dtStart);
     boolean allDay = start instanceof LocalDate;
     Object recurrenceKey = event.<DateProperty<?>>getProperty("RECURRENCE-ID")
-        .map(p -> key(resolve(p, p.getDate()), allDay))
+        .map(p -> IcalTimes.key(times.resolve(p), allDay))
         .orElse(null);
     return new EventSeries(uid, recurrenceKey, start, length(event, start), recurrence(event, start), details(event));
   }
@@ -65,7 +58,7 @@ final class EventMapper {
         }
         days = (((Duration) amount).toHours() + 23) / 24;
       } else if (dtEnd.isPresent()) {
-        Temporal end = resolve(dtEnd.get(), dtEnd.get().getDate());
+        Temporal end = times.resolve(dtEnd.get());
         days = ChronoUnit.DAYS.between(day, end instanceof LocalDate d ? d : ((ZonedDateTime) end).toLocalDate());
       }
       return Period.ofDays((int) Math.max(1, days));
@@ -76,7 +69,7 @@ final class EventMapper {
       return from.plus(amount).isBefore(from) ? Duration.ZERO : amount;
     }
     if (dtEnd.isPresent()) {
-      Temporal end = resolve(dtEnd.get(), dtEnd.get().getDate());
+      Temporal end = times.resolve(dtEnd.get());
       ZonedDateTime to = end instanceof LocalDate d ? d.atStartOfDay(from.getZone()) : (ZonedDateTime) end;
       return to.isBefore(from) ? Duration.ZERO : Duration.between(from, to);
     }
@@ -91,15 +84,18 @@ final class EventMapper {
     }
     List<Temporal> dates = new ArrayList<>();
     for (Property p : event.getProperties("RDATE")) {
-      DateListProperty<?> list = (DateListProperty<?>) p;
-      for (Temporal t : list.getDates()) {
-        dates.add(like(resolve(p, t), start));
+      // An RDATE of periods has no date list (ical4j's getDates() fails on it); no exporter we
+      // know writes them, so they are left out rather than costing the whole event.
+      if (p.getParameter("VALUE").filter(v -> v.getValue().equalsIgnoreCase("PERIOD")).isEmpty()) {
+        for (Temporal t : ((DateListProperty<?>) p).getDates()) {
+          dates.add(IcalTimes.like(times.resolve(p, t), start));
+        }
       }
     }
     Set<Object> excluded = new HashSet<>();
     for (Property p : event.getProperties("EXDATE")) {
       for (Temporal t : ((DateListProperty<?>) p).getDates()) {
-        excluded.add(key(resolve(p, t), allDay));
+        excluded.add(IcalTimes.key(times.resolve(p, t), allDay));
       }
     }
     if (rules.isEmpty() && dates.isEmpty()) {
@@ -134,63 +130,16 @@ final class EventMapper {
         event.getProperty("ORGANIZER").flatMap(EventMapper::address).orElse(null),
         attendees,
         created(event),
-        text(event, "X-SECONDCALL-ID").orElse(null));
+        text(event, BlockEvent.ID_PROPERTY).orElse(null));
   }
 
   private Instant created(VEvent event) {
     Optional<DateProperty<?>> created = event.getProperty("CREATED");
     try {
-      return created.map(p -> instant(resolve(p, p.getDate()))).orElse(null);
+      return created.map(p -> times.instant(times.resolve(p))).orElse(null);
     } catch (RuntimeException e) {
       return null; // a bad CREATED only costs the creation time, not the event
     }
-  }
-
-  /** A date of the file as a ZonedDateTime or, for DATE values, a LocalDate. */
-  Temporal resolve(Property property, Temporal value) {
-    if (value instanceof LocalDate || value instanceof ZonedDateTime && tzid(property).isEmpty()) {
-      return value;
-    }
-    if (value instanceof Instant instant) {
-      return instant.atZone(ZoneOffset.UTC);
-    }
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toZonedDateTime();
-    }
-    Optional<ZoneId> named = tzid(property).flatMap(TimeZones::byName);
-    if (value instanceof LocalDateTime local) {
-      // Floating, or a TZID neither we nor the file define: the user's wall clock.
-      return local.atZone(named.orElse(userZone));
-    }
-    if (value instanceof ZonedDateTime zoned) {
-      return named.map(zone -> zoned.toLocalDateTime().atZone(zone)).orElse(zoned);
-    }
-    throw new IllegalArgumentException("unsupported date " + value + " in " + property.getName());
-  }
-
-  private Instant instant(Temporal t) {
-    return t instanceof LocalDate d ? d.atStartOfDay(userZone).toInstant() : ((ZonedDateTime) t).toInstant();
-  }
-
-  /** How an instance is named by RECURRENCE-ID and EXDATE: an Instant, or a date in all-day series. */
-  private static Object key(Temporal t, boolean allDay) {
-    if (t instanceof LocalDate) {
-      return t;
-    }
-    ZonedDateTime zoned = (ZonedDateTime) t;
-    return allDay ? zoned.toLocalDate() : zoned.toInstant();
-  }
-
-  /** An RDATE of the same kind as the start: a date for all-day series, else a time. */
-  private static Temporal like(Temporal t, Temporal start) {
-    if (start instanceof LocalDate) {
-      return t instanceof LocalDate ? t : ((ZonedDateTime) t).toLocalDate();
-    }
-    return t instanceof LocalDate d ? d.atStartOfDay(((ZonedDateTime) start).getZone()) : t;
-  }
-
-  private static Optional<String> tzid(Property property) {
-    return property.getParameter("TZID").map(Parameter::getValue).filter(s -> !s.isBlank());
   }
 
   private static Optional<String> text(VEvent event, String name) {

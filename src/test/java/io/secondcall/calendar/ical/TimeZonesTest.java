@@ -1,4 +1,4 @@
-package io.secondcall.calendar.ics;
+package io.secondcall.calendar.ical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.secondcall.calendar.ics;
+package io.secondcall.calendar.ical;
 
 import io.secondcall.core.SafeText;
 import io.secondcall.port.CallbackBlock;
@@ -20,20 +20,38 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 
-/** A callback block as the text of one VEVENT (folded, CRLF line breaks), times in UTC. */
-final class BlockEvent {
+/**
+ * A callback block as iCalendar, for every adapter: the VEVENT the file adapter splices into a
+ * calendar file, or a calendar object resource of its own for a CalDAV PUT. Times in UTC,
+ * opaque, our id in {@value #ID_PROPERTY}; the UID follows from the block id alone, so a retry
+ * after a crash addresses the same event.
+ */
+public final class BlockEvent {
 
   /** The private property that finds our blocks again after a restart. */
-  static final String ID_PROPERTY = "X-SECONDCALL-ID";
+  public static final String ID_PROPERTY = "X-SECONDCALL-ID";
+
+  private static final String HEAD = "BEGIN:VCALENDAR\r\nPRODID:-//secondcall//secondcall//EN\r\n"
+      + "VERSION:2.0\r\nCALSCALE:GREGORIAN\r\n";
+  private static final String END = "END:VCALENDAR\r\n";
+
+  /** A calendar without events, as secondcall starts a calendar file. */
+  public static final String EMPTY_CALENDAR = HEAD + END;
 
   private BlockEvent() {}
 
   /** The UID of a block: stable, so a calendar app that saw the block once sees the same event. */
-  static String uid(String blockId) {
+  public static String uid(String blockId) {
     return blockId + "@secondcall";
   }
 
-  static String text(CallbackBlock block, Instant now) {
+  /** The block as a calendar of its own: a CalDAV calendar object resource (RFC 4791 4.1). */
+  public static String calendar(CallbackBlock block, Instant now) {
+    return HEAD + vevent(block, now) + END;
+  }
+
+  /** The block as the text of one VEVENT, folded, with CRLF line breaks. */
+  public static String vevent(CallbackBlock block, Instant now) {
     VEvent event = new VEvent(false);
     event.add(new Uid(uid(block.id())));
     event.add(new DtStamp(now.truncatedTo(ChronoUnit.SECONDS)));
@@ -47,7 +65,7 @@ final class BlockEvent {
       event.add(new Description(description));
     }
     event.add(new XProperty(ID_PROPERTY, block.id()));
-    event.add(new Transp("OPAQUE"));
+    event.add(new Transp(Transp.VALUE_OPAQUE));
     String digits = block.phone() == null ? "" : block.phone().replaceAll("[^+0-9]", "");
     if (digits.matches("\\+?[0-9]{3,}")) {
       // A tel: link the phone's calendar app can dial with one tap (RFC 3966).
