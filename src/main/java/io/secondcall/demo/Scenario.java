@@ -84,7 +84,9 @@ final class Scenario {
     sent("ivan-1", at(2026, 11, 2, 10, 0), List.of(IVAN), "Catching up",
         "Hi Ivan, it has been a while. Coffee in November? Dana");
     sent("kim-1", at(2026, 12, 18, 8, 0), List.of(KIM), "Retail analytics pilot",
-        "Hi Kim,\n\nhere is the one-pager on the retail analytics pilot we talked about.\n\nBest,\nDana");
+        "Hallo Kim,\n\nvielen Dank für das nette Gespräch in Hamburg. Anbei der Einseiter zum Pilotprojekt Retail"
+        + " Analytics, über das wir gesprochen haben. Hätten Sie im Januar Zeit für ein kurzes Telefonat?\n\n"
+        + "Viele Grüße\nDana Weber\nNorthwind Consulting");
     sent("offsite-1", at(2026, 12, 18, 9, 0), List.of("a@initrode.example", "b@initrode.example",
         "c@initrode.example", "d@initrode.example", "e@initrode.example"), "Team offsite in March",
         "Hello all, here is the agenda for the offsite. Dana");
@@ -119,6 +121,8 @@ final class Scenario {
         samples.putIfAbsent(step, new MimeMessage(draft));
       } else if (to.startsWith("maria@")) {
         samples.putIfAbsent("recap", new MimeMessage(draft));
+      } else if (to.startsWith("kim@")) {
+        samples.putIfAbsent("kim-" + step, new MimeMessage(draft));
       }
       if (to.startsWith("grace@") && step.equals("1")) {
         mailbox.delete(id);
@@ -134,10 +138,13 @@ final class Scenario {
     return done;
   }
 
-  /** Alice's first follow-up and her closing note, and the recap after the call with Maria, in full. */
+  /**
+   * Alice's first follow-up and her closing note, the recap after the call with Maria, and Kim's
+   * first follow-up, in German as Dana wrote to her, in full.
+   */
   List<MimeMessage> samples() {
     List<MimeMessage> shown = new ArrayList<>();
-    for (String step : List.of("1", "4", "recap")) {
+    for (String step : List.of("1", "4", "recap", "kim-1")) {
       if (samples.containsKey(step)) {
         shown.add(samples.get(step));
       }

@@ -231,8 +231,11 @@ final class Drafts {
   }
 
   private void write(Conversation c, StepRecord step) {
-    Optional<CallbackRecord> call = run.store.callback(Callbacks.blockId(step))
-        .filter(cb -> cb.state() != CallbackRecord.State.CANCELLED);
+    // A recap names the second call booked after the meeting; a follow-up, the call of its step.
+    String blockId = step.kind() == StepKind.RECAP ? Meetings.callId(c) : Callbacks.blockId(step);
+    // Only a slot found: a requested call holds the earliest time allowed, not the time booked.
+    Optional<CallbackRecord> call = run.store.callback(blockId)
+        .filter(cb -> cb.state() == CallbackRecord.State.BOOKING || cb.state() == CallbackRecord.State.BOOKED);
     run.sink.saveDraft(writer.draft(c, step, run.now, call));
     run.store.saveStep(step.withState(State.DRAFTED, run.now));
     run.record(Action.Kind.DRAFTED, c, stepName(step) + ", due " + run.when(step.dueAt()), step.dueAt());

@@ -188,7 +188,7 @@ final class Meetings {
     c = run.store.save(c);
     run.active().add(c);
     Instant call = run.settings.calendar().dueAfter(e.time().end(), run.settings.rules().afterMeetingDays());
-    run.store.saveCallback(new CallbackRecord(id + ".meeting", id, null,
+    run.store.saveCallback(new CallbackRecord(callId(c), id, null,
         new TimeRange(call, call.plus(run.settings.callbackLength())), null, CallbackRecord.State.REQUESTED, run.now));
     learnPhone(m);
     run.record(Action.Kind.TRACKED, c, "met on " + run.when(e.time().start()) + ": recap draft next business morning,"
@@ -200,6 +200,11 @@ final class Meetings {
    * booked afterwards is a meeting booked with the after-meeting conversation, and ends it at
    * its own time in the timeline; one whose booking time is unknown counts as booked before.
    */
+  /** The block of the second call after the meeting a conversation began with. */
+  static String callId(Conversation c) {
+    return c.id() + ".meeting";
+  }
+
   private static boolean bookedAfter(Meeting m, List<Meeting> all) {
     Instant ended = m.event().time().end();
     return all.stream().anyMatch(other -> other != m
