@@ -10,9 +10,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -91,7 +88,7 @@ class VoiceAndHoursDovecotIT {
     Path config = config(work, user);
 
     // Thursday 3 December 2026, 09:30 in Berlin: step 1 of both is due.
-    Result scan = run("scan", "--config", config.toString(), "--now", "2026-12-03T08:30:00Z");
+    CliIT.Result scan = CliIT.run("scan", "--config", config.toString(), "--now", "2026-12-03T08:30:00Z");
     assertThat(scan.exit()).as(scan.err() + scan.out()).isZero();
 
     List<String> drafts = drafts(session, user);
@@ -191,15 +188,5 @@ class VoiceAndHoursDovecotIT {
         "state_dir: state",
         ""));
     return file;
-  }
-
-  record Result(int exit, String out, String err) {}
-
-  static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Cli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }
