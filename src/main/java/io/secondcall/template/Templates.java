@@ -1,8 +1,5 @@
 package io.secondcall.template;
 
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.MustacheException;
-import com.samskivert.mustache.Template;
 import io.secondcall.core.DraftLanguage;
 import io.secondcall.core.StepKind;
 import java.io.IOException;
@@ -45,26 +42,14 @@ public final class Templates {
   /** The languages with built-in templates, by ISO 639-1 code; English is the fallback. */
   public static final List<String> LANGUAGES = DraftLanguage.BUILT_IN;
 
-  // Strict: no defaultValue, so an unknown variable throws; strictSections so an unknown section
-  // name throws too. Plain text bodies: nothing is HTML-escaped.
-  private static final Mustache.Compiler COMPILER = Mustache.compiler()
-      .strictSections(true)
-      .escapeHTML(false)
-      .emptyStringIsFalse(true);
-
   /**
    * A line on its own that ends a template's draft text; what follows are the talking points of
    * the step's callback block (SPEC section 7).
    */
   public static final String CALLBACK_MARKER = "--- callback ---";
 
-  private static final Pattern MARKER_LINE = Pattern.compile("(?m)^" + Pattern.quote(CALLBACK_MARKER) + "[ \t]*\r?$\n?");
-
-  /** A template's two parts: the draft body and the callback talking points (possibly empty). */
-  private record Parts(Template body, Template callback) {}
-
   /** One language's templates: follow-up steps by number, the others by name. */
-  private record Family(TreeMap<Integer, Parts> steps, Map<String, Parts> named) {}
+  private record Family(TreeMap<Integer, TemplateCompiler.Parts> steps, Map<String, TemplateCompiler.Parts> named) {}
 
   private final Map<String, Family> byLanguage;
   private final String fallback;
@@ -100,14 +85,14 @@ public final class Templates {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(fallback, "fallback");
     // Keyed "name|language" (language "" for a file without one).
-    Map<String, Parts> builtIn = new TreeMap<>();
+    Map<String, TemplateCompiler.Parts> builtIn = new TreeMap<>();
     for (String language : LANGUAGES) {
       for (String name : BUILT_INS) {
         String file = language.equals("en") ? name + ".mustache" : name + "." + language + ".mustache";
-        builtIn.put(name + "|" + language, compile("built-in templates/" + file, readBuiltIn(file)));
+        builtIn.put(name + "|" + language, TemplateCompiler.compile("built-in templates/" + file, readBuiltIn(file)));
       }
     }
-    Map<String, Parts> own = new TreeMap<>();
+    Map<String, TemplateCompiler.Parts> own = new TreeMap<>();
     Set<String> languages = new TreeSet<>(LANGUAGES);
     if (dirOrNull != null) {
       for (Path file : templateFiles(dirOrNull)) {
@@ -121,14 +106,14 @@ public final class Templates {
         if (!language.isEmpty()) {
           languages.add(language);
         }
-        own.put(m.group(1) + "|" + language, compile(file.toString(), readFile(file)));
+        own.put(m.group(1) + "|" + language, TemplateCompiler.compile(file.toString(), readFile(file)));
         LOG.debug("{}: overrides the built-in template", file);
       }
     }
     Map<String, Family> byLanguage = new TreeMap<>();
     for (String language : languages) {
-      Map<String, Parts> chosen = new TreeMap<>();
-      for (Map<String, Parts> layer : List.of(builtIn, own)) {
+      Map<String, TemplateCompiler.Parts> chosen = new TreeMap<>();
+      for (Map<String, TemplateCompiler.Parts> layer : List.of(builtIn, own)) {
         for (String suffix : List.of(layer == builtIn ? "en" : "", language)) {
           layer.forEach((key, parts) -> {
             if (key.endsWith("|" + suffix)) {
@@ -137,7 +122,7 @@ public final class Templates {
           });
         }
       }
-      TreeMap<Integer, Parts> steps = new TreeMap<>();
+      TreeMap<Integer, TemplateCompiler.Parts> steps = new TreeMap<>();
       chosen.forEach((name, parts) -> {
         Matcher m = STEP.matcher(name);
         if (m.matches()) {
@@ -174,7 +159,7 @@ public final class Templates {
     return byLanguage.containsKey(ctx.language()) ? ctx : ctx.inLanguage(fallback);
   }
 
-  private Parts parts(String language, StepKind kind, int number) {
+  private TemplateCompiler.Parts parts(String language, StepKind kind, int number) {
     Objects.requireNonNull(kind, "kind");
     Family set = byLanguage.get(language);
     return switch (kind) {
@@ -194,44 +179,6 @@ public final class Templates {
   static String tidy(String text) {
     String s = text.replace("\r\n", "\n").replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
     return s.strip() + "\n";
-  }
-
-  private static Parts compile(String source, String text) {
-    String[] parts = MARKER_LINE.split(text, 2);
-    return new Parts(compilePart(source, parts[0]), compilePart(source, parts.length > 1 ? parts[1] : ""));
-  }
-
-  private static Template compilePart(String source, String text) {
-    Template t;
-    try {
-      t = COMPILER.compile(text);
-    } catch (MustacheException e) {
-      throw new TemplateException(source, "template syntax error: " + oneLine(e.getMessage()), e);
-    }
-    String[] problem = {null};
-    t.visit(new NameCheck(problem));
-    if (problem[0] != null) {
-      throw new TemplateException(source, problem[0]);
-    }
-    // Both samples: one enters every section, the other every inverted section.
-    for (Map<String, Object> sample : List.of(Variables.sampleFilled(), Variables.sampleEmpty())) {
-      try {
-        t.execute(sample);
-      } catch (MustacheException.Context e) {
-        throw new TemplateException(source, unknown(e.key), e);
-      } catch (MustacheException e) {
-        throw new TemplateException(source, "template error: " + oneLine(e.getMessage()), e);
-      }
-    }
-    return t;
-  }
-
-  static String unknown(String name) {
-    return "unknown variable \"" + oneLine(name) + "\" (known: " + String.join(", ", Variables.NAMES) + ")";
-  }
-
-  private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s+", " ").strip();
   }
 
   private static String readBuiltIn(String name) {
@@ -270,56 +217,6 @@ public final class Templates {
           .toList();
     } catch (IOException e) {
       throw new TemplateException(dir.toString(), "cannot list templates_dir: " + e, e);
-    }
-  }
-
-  /** Finds names no context will ever hold, including inside sections the samples skip. */
-  private static final class NameCheck implements Mustache.Visitor {
-    private final String[] problem;
-
-    NameCheck(String[] problem) {
-      this.problem = problem;
-    }
-
-    private void check(String name) {
-      if (problem[0] != null || name.equals(".") || name.equals("this")) {
-        return;
-      }
-      if (!Variables.NAMES.contains(name)) {
-        problem[0] = unknown(name);
-      }
-    }
-
-    @Override public void visitText(String text) {}
-
-    @Override public void visitVariable(String name) {
-      check(name);
-    }
-
-    @Override public boolean visitInclude(String name) {
-      if (problem[0] == null) {
-        problem[0] = "partials are not supported ({{> " + oneLine(name) + "}})";
-      }
-      return false;
-    }
-
-    @Override public boolean visitParent(String name) {
-      return visitInclude(name);
-    }
-
-    @Override public boolean visitBlock(String name) {
-      check(name);
-      return true;
-    }
-
-    @Override public boolean visitSection(String name) {
-      check(name);
-      return true;
-    }
-
-    @Override public boolean visitInvertedSection(String name) {
-      check(name);
-      return true;
     }
   }
 }
