@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -63,7 +62,9 @@ final class AuthGoogleCommand implements Callable<Integer> {
       try {
         granted = signIn.byPaste(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        // What was pasted is a bad argument (exit 2), but the usage text would say nothing about it.
+        Cli.report(e, spec.commandLine().getErr(), config.verbose);
+        return ExitCodes.BAD_CONFIG;
       }
     } else {
       granted = signIn.overLoopback();

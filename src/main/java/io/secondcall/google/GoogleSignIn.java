@@ -103,8 +103,8 @@ public final class GoogleSignIn {
         throw new ServerAccessException("Google's token endpoint answered HTTP " + e.getStatusCode()
             + "; try again later", settings.token().getHost(), GoogleFailures.port(settings.token()), true, e);
       }
-      throw refused(settings.token(), "Google refused the authorisation code: "
-          + GrantRefusedException.of(e).getMessage() + "; run `secondcall auth google` again", e);
+      throw refused(settings.token(), "Google refused the authorisation code (" + GrantRefusedException.reason(e)
+          + "); run `secondcall auth google` again", e);
     } catch (IOException e) {
       throw new ServerAccessException("cannot reach Google's token endpoint " + settings.token() + ": "
           + ServerAccessException.reason(e), settings.token().getHost(), GoogleFailures.port(settings.token()), true, e);

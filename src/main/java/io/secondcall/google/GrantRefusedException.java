@@ -14,26 +14,28 @@ final class GrantRefusedException extends IOException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String error;
-  private final String description;
+  private final String reason;
 
-  GrantRefusedException(String error, String description, Throwable cause) {
-    super("Google refused the stored authorisation (" + error + (description == null ? "" : ": " + description)
-        + ")", cause);
-    this.error = error;
-    this.description = description;
+  private GrantRefusedException(String reason, Throwable cause) {
+    super("Google refused the stored authorisation (" + reason + ")", cause);
+    this.reason = reason;
   }
 
   static GrantRefusedException of(TokenResponseException e) {
+    return new GrantRefusedException(reason(e), e);
+  }
+
+  /** Google's error code and description, e.g. {@code invalid_grant: Token has been expired or revoked.} */
+  static String reason(TokenResponseException e) {
     TokenErrorResponse details = e.getDetails();
     if (details == null || details.getError() == null) {
-      return new GrantRefusedException("HTTP " + e.getStatusCode(), null, e);
+      return "HTTP " + e.getStatusCode();
     }
-    return new GrantRefusedException(details.getError(), details.getErrorDescription(), e);
+    return details.getError() + (details.getErrorDescription() == null ? "" : ": " + details.getErrorDescription());
   }
 
   /** The same refusal once more, for a renewal that is not sent to Google. */
   GrantRefusedException again() {
-    return new GrantRefusedException(error, description, null);
+    return new GrantRefusedException(reason, null);
   }
 }

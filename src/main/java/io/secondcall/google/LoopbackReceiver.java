@@ -56,6 +56,10 @@ final class LoopbackReceiver implements ConsentReceiver {
     return server.getAddress().getPort();
   }
 
+  InetAddress boundAddress() {
+    return server.getAddress().getAddress();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String query = exchange.getRequestURI().getRawQuery();
     String code = null;

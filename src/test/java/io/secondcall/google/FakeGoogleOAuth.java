@@ -49,6 +49,7 @@ public final class FakeGoogleOAuth implements AutoCloseable {
   private final AtomicInteger issued = new AtomicInteger();
   private final AtomicInteger refreshes = new AtomicInteger();
   private final AtomicInteger exchanges = new AtomicInteger();
+  private final AtomicInteger tokenRequests = new AtomicInteger();
   private volatile Map<String, String> lastConsentRequest = Map.of();
   private volatile int tokenEndpointStatus;
   private volatile boolean declineConsent;
@@ -113,6 +114,18 @@ public final class FakeGoogleOAuth implements AutoCloseable {
     validAccessTokens.clear();
   }
 
+  /** A new grant of {@code scope}, as `auth google` would get it: its refresh token. */
+  public String grant(String scope) {
+    String refresh = "1//fake-refresh-" + issued.incrementAndGet();
+    grants.put(refresh, scope);
+    return refresh;
+  }
+
+  /** The preset refresh token grants {@code scope} from now on (the user consented to less, or more). */
+  public void grantPreset(String scope) {
+    grants.put(REFRESH_TOKEN, scope);
+  }
+
   /** The user revokes access: every grant so far is refused with 400 invalid_grant. */
   public void revokeRefreshToken() {
     grants.clear();
@@ -136,6 +149,11 @@ public final class FakeGoogleOAuth implements AutoCloseable {
   /** How many times the token endpoint renewed an access token. */
   public int refreshes() {
     return refreshes.get();
+  }
+
+  /** How many requests reached the token endpoint, refused ones included. */
+  public int tokenRequests() {
+    return tokenRequests.get();
   }
 
   /** How many authorisation codes were redeemed. */
@@ -183,6 +201,7 @@ public final class FakeGoogleOAuth implements AutoCloseable {
   }
 
   private void token(HttpExchange x) throws IOException {
+    tokenRequests.incrementAndGet();
     try {
       Map<String, String> form = FakeHttp.firstValues(FakeHttp.query(new String(FakeHttp.body(x),
           StandardCharsets.UTF_8)));
@@ -221,9 +240,7 @@ public final class FakeGoogleOAuth implements AutoCloseable {
       refuse(x, 400, "invalid_grant", "Invalid code verifier.");
     } else {
       exchanges.incrementAndGet();
-      String refresh = "1//fake-refresh-" + issued.incrementAndGet();
-      grants.put(refresh, pending.scope());
-      FakeHttp.sendJson(x, 200, tokens(refresh, pending.scope()).toString());
+      FakeHttp.sendJson(x, 200, tokens(grant(pending.scope()), pending.scope()).toString());
     }
   }
 
