@@ -10,7 +10,6 @@ import io.secondcall.google.FakeGoogleOAuth;
 import io.secondcall.google.GoogleScopes;
 import io.secondcall.google.GoogleTokens;
 import java.io.ByteArrayInputStream;
-import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,8 +44,7 @@ class AuthGoogleFailuresIT {
 
   private void startPasting() throws Exception {
     keyboard = new PipedOutputStream();
-    command = CommandInBackground.start(new PipedInputStream(keyboard), "auth", "google", "--config",
-        config.toString(), "--paste");
+    command = AuthGoogleIT.pasting(config, keyboard);
   }
 
   private void assertOneLineAndNothingSaved(int exit, String... said) throws Exception {

@@ -134,10 +134,8 @@ class AuthGoogleIT {
 
   @Test
   void withPasteTheRedirectedAddressIsReadFromStandardInput() throws Exception {
-    Path config = config(dir, google, true);
     PipedOutputStream keyboard = new PipedOutputStream();
-    command = CommandInBackground.start(new PipedInputStream(keyboard), "auth", "google", "--config",
-        config.toString(), "--paste");
+    command = pasting(config(dir, google, true), keyboard);
 
     String redirect = consent(consentUrl(command, google));
     assertThat(redirect).startsWith("http://127.0.0.1:8399/callback?code=");
@@ -155,10 +153,8 @@ class AuthGoogleIT {
 
   @Test
   void withPasteTheBareCodeAsCopiedFromTheAddressBarIsEnough() throws Exception {
-    Path config = config(dir, google, false);
     PipedOutputStream keyboard = new PipedOutputStream();
-    command = CommandInBackground.start(new PipedInputStream(keyboard), "auth", "google", "--config",
-        config.toString(), "--paste");
+    command = pasting(config(dir, google, false), keyboard);
 
     String redirect = consent(consentUrl(command, google));
     Matcher code = Pattern.compile("code=([^&]+)").matcher(redirect);
@@ -176,6 +172,12 @@ class AuthGoogleIT {
 
     assertThat(result.exit()).isZero();
     assertThat(result.out()).contains("--paste", "--config");
+  }
+
+  /** {@code auth google --paste}, reading what the test types on {@code keyboard}. */
+  static CommandInBackground pasting(Path config, PipedOutputStream keyboard) throws Exception {
+    return CommandInBackground.start(new PipedInputStream(keyboard), "auth", "google", "--config", config.toString(),
+        "--paste");
   }
 
   static void type(OutputStream keyboard, String line) throws Exception {
