@@ -42,6 +42,7 @@ class GoogleGrantRevokedIT extends EngineFixture {
   final CalendarGuard guard = new CalendarGuard(new Backoff(() -> 0));
   final ListAppender<ILoggingEvent> journal = new ListAppender<>();
   final Logger cycleLog = (Logger) LoggerFactory.getLogger(Cycle.class);
+  private Level levelBefore;
 
   @BeforeEach
   void start() throws Exception {
@@ -50,11 +51,15 @@ class GoogleGrantRevokedIT extends EngineFixture {
     account = FakeGoogleAccount.in(dir, google, "ya29.stale", clock.instant().minus(Duration.ofMinutes(5)));
     journal.start();
     cycleLog.addAppender(journal);
+    // As `run` logs: the command-line tests in this JVM leave the root logger at WARN.
+    levelBefore = cycleLog.getLevel();
+    cycleLog.setLevel(Level.INFO);
   }
 
   @AfterEach
   void stop() {
     cycleLog.detachAppender(journal);
+    cycleLog.setLevel(levelBefore);
     google.close();
   }
 
