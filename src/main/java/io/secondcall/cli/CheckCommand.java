@@ -4,8 +4,8 @@ import io.secondcall.app.Application;
 import io.secondcall.config.CalendarSettings;
 import io.secondcall.config.Config;
 import io.secondcall.config.ImapSettings;
-import io.secondcall.config.MailSettings;
 import io.secondcall.google.GoogleConnection;
+import io.secondcall.google.GoogleScopes;
 import io.secondcall.google.GoogleTokens;
 import io.secondcall.mail.imap.ImapMailbox;
 import io.secondcall.port.CalendarGateway;
@@ -57,21 +57,16 @@ final class CheckCommand implements Callable<Integer> {
         return store.conversations().size() + " conversations";
       }
     });
-    if (usesGoogle(c)) {
+    if (c.usesGoogle()) {
       Path tokens = GoogleTokens.fileIn(c.stateDir());
-      list.check("google", "authorisation " + tokens, () -> {
-        GoogleConnection.open(c.google(), tokens, null, Clock.systemUTC());
-        return "OAuth client " + c.google().credentialsFile();
-      });
+      // Renews the access token once: only Google can say whether the grant was revoked or expired.
+      list.check("google", "authorisation " + tokens, () -> "renewed at " + c.google().token().getHost()
+          + ", granted " + GoogleConnection.open(c.google(), tokens, null, Clock.systemUTC())
+              .renewAndCheck(GoogleScopes.needed(c)));
     }
     mail(list, c);
     calendar(list, c);
     return list.finish();
-  }
-
-  private static boolean usesGoogle(Config c) {
-    return c.mail().provider() == MailSettings.Provider.GMAIL
-        || c.calendar().provider() == CalendarSettings.Provider.GOOGLE;
   }
 
   private static void mail(Checklist list, Config c) {

@@ -4,6 +4,7 @@ import io.secondcall.config.ConfigException;
 import io.secondcall.core.SafeText;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.template.TemplateException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,7 +17,12 @@ public final class Cli {
   private Cli() {}
 
   public static int execute(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cmd = new CommandLine(new SecondcallCommand());
+    return execute(args, System.in, out, err);
+  }
+
+  /** @param in what {@code auth google --paste} reads the pasted answer from */
+  public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    CommandLine cmd = new CommandLine(new SecondcallCommand(), new Factory(in));
     cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -25,6 +31,17 @@ public final class Cli {
       return report(e, commandLine.getErr(), verbose);
     });
     return cmd.execute(args);
+  }
+
+  /** Makes the commands; the one that reads standard input gets the stream given to {@link #execute}. */
+  private record Factory(InputStream in) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == AuthGoogleCommand.class) {
+        return type.cast(new AuthGoogleCommand(in));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 
   static int report(Exception e, PrintWriter err, boolean verbose) {

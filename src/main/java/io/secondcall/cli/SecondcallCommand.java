@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       StopCommand.class,
       CheckCommand.class,
+      AuthCommand.class,
       DemoCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
@@ -23,6 +24,6 @@ final class SecondcallCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, scan, status, stop, check or demo");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, scan, status, stop, check, auth or demo");
   }
 }

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -143,6 +144,8 @@ public final class Cycle {
   /**
    * Reads meetings or books blocks. An unreachable calendar does not stop the cycle: drafting
    * goes on, the failure is logged and reported, and calendar work is retried after a backoff.
+   * The journal gets one warning per failure, not one per retry: a revoked grant or a long
+   * outage would otherwise fill it with the same line every quarter of an hour.
    *
    * @return whether the calendar could be used
    */
@@ -150,14 +153,23 @@ public final class Cycle {
     CalendarGuard guard = calendar.guard();
     try {
       work.run();
+      if (guard.failure().isPresent()) {
+        LOG.info("{} calendar works again", settings.me().address());
+      }
       guard.succeeded();
       Outages.calendarWorks(run);
       return true;
     } catch (ServerAccessException e) {
+      boolean repeated = guard.failure().filter(f -> Objects.equals(f.getMessage(), e.getMessage())).isPresent();
       guard.failed(run.now, e);
       run.report.calendarFailed(e);
       Outages.calendarFailed(run, e);
-      LOG.warn("{} calendar: {}; retried after {}", settings.me().address(), e.getMessage(), run.when(guard.retryAt()));
+      String line = "{} calendar: {}; retried after {}";
+      if (repeated) {
+        LOG.debug(line, settings.me().address(), e.getMessage(), run.when(guard.retryAt()));
+      } else {
+        LOG.warn(line, settings.me().address(), e.getMessage(), run.when(guard.retryAt()));
+      }
     } catch (CalendarDataException e) {
       // A broken calendar file is the user's to fix; mail work goes on meanwhile.
       run.report.calendarFailed(e);

@@ -1,6 +1,5 @@
 package io.secondcall.google;
 
-import com.google.api.client.auth.oauth2.Credential;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
@@ -14,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,13 +28,15 @@ public final class GoogleConnection {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   private final HttpTransport transport;
+  private final TokenFileCredential credential;
   private final HttpRequestInitializer initializer;
   private final String rootUrl;
   private final GoogleFailures failures;
 
-  private GoogleConnection(HttpTransport transport, HttpRequestInitializer initializer, String rootUrl,
-      GoogleFailures failures) {
+  private GoogleConnection(HttpTransport transport, TokenFileCredential credential, HttpRequestInitializer initializer,
+      String rootUrl, GoogleFailures failures) {
     this.transport = transport;
+    this.credential = credential;
     this.initializer = initializer;
     this.rootUrl = rootUrl;
     this.failures = failures;
@@ -54,9 +56,6 @@ public final class GoogleConnection {
     Objects.requireNonNull(tokenFile, "tokenFile");
     Objects.requireNonNull(clock, "clock");
     Duration t = timeout == null ? DEFAULT_TIMEOUT : timeout;
-    if (t.isNegative() || t.isZero()) {
-      throw new IllegalArgumentException("Google timeout must be positive, got " + t);
-    }
     GoogleFailures failures = new GoogleFailures(settings.api(), settings.token());
     if (settings.credentialsFile() == null) {
       throw failures.notAuthorised("google.credentials_file is not set: Google needs an OAuth client", null);
@@ -77,9 +76,10 @@ public final class GoogleConnection {
     }
     HttpTransport transport = new NetHttpTransport();
     HttpRequestInitializer timeouts = new Timeouts(t);
-    Credential credential = TokenFileCredential.create(client, tokens, tokenFile, settings.token().toString(),
+    TokenFileCredential credential = new TokenFileCredential(client, tokens, tokenFile, settings.token().toString(),
         transport, timeouts, clock);
-    return new GoogleConnection(transport, new Authorised(credential, timeouts), rootUrl(settings.api()), failures);
+    return new GoogleConnection(transport, credential, new Authorised(credential, timeouts), rootUrl(settings.api()),
+        failures);
   }
 
   /** The API root with exactly one trailing slash, as the generated clients expect. */
@@ -111,27 +111,42 @@ public final class GoogleConnection {
     return failures;
   }
 
-  /** The library's own defaults (20 s connect and read, no write limit) are not ours: set all three. */
-  private record Timeouts(Duration timeout) implements HttpRequestInitializer {
-    @Override
-    public void initialize(HttpRequest request) {
-      int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-      request.setConnectTimeout(millis);
-      request.setReadTimeout(millis);
-      request.setWriteTimeout(millis);
+  /**
+   * Renews the access token once at the token endpoint, whether it expired or not, and says what
+   * the grant allows: whether the stored authorisation still works, as {@code check} asks.
+   *
+   * @param needed the scopes the config needs ({@link GoogleScopes#needed})
+   * @return the granted scopes, for people
+   * @throws ServerAccessException when Google refuses the grant (not transient), the token
+   *     endpoint cannot be reached (transient), or the grant lacks a needed scope (not transient)
+   */
+  public String renewAndCheck(List<String> needed) {
+    try {
+      credential.refreshToken();
+    } catch (IOException e) {
+      throw failures.of("Google sign-in", e);
     }
+    List<String> missing = GoogleScopes.missing(credential.scope(), needed);
+    if (!missing.isEmpty()) {
+      throw failures.notAuthorised("the Google authorisation lacks " + GoogleScopes.names(missing)
+          + " (granted: " + GoogleScopes.names(credential.scope()) + "); run `secondcall auth google` again"
+          + " and allow every access it asks for", null);
+    }
+    return GoogleScopes.names(credential.scope());
   }
 
-  private record Authorised(Credential credential, HttpRequestInitializer timeouts) implements HttpRequestInitializer {
+  private record Authorised(TokenFileCredential credential, HttpRequestInitializer timeouts)
+      implements HttpRequestInitializer {
     @Override
     public void initialize(HttpRequest request) throws IOException {
       credential.initialize(request);
       timeouts.initialize(request);
-      // One retry: the one after a token refresh on 401. A second 401 means the grant is bad, and
-      // renewing the token again for a request that will not be repeated would be wasted.
+      // One retry: the one after a token renewal on 401. A second 401 means the grant does not
+      // allow the call, and renewing the token again for a request that will not be repeated
+      // would be wasted.
       request.setNumberOfRetries(1);
       request.setUnsuccessfulResponseHandler((req, response, supportsRetry) ->
-          supportsRetry && credential.handleResponse(req, response, true));
+          supportsRetry && response.getStatusCode() == 401 && credential.renewAfter401(req));
     }
   }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Turns what the Google clients throw into {@link ServerAccessException}: transient when waiting
  * may help (network trouble, timeouts, 5xx, 429, rate limits), permanent when the user must act
- * (a refused or revoked grant, a 401 even after a token refresh, a missing permission).
+ * (a refused or revoked grant, a 401 even after a token refresh, a missing permission). Messages
+ * carry Google's error codes and descriptions, never a token.
  */
 public final class GoogleFailures {
 
@@ -36,12 +37,13 @@ public final class GoogleFailures {
    * @param action what was being done, for the message: {@code "Google Calendar events.list"}
    */
   public ServerAccessException of(String action, IOException e) {
-    if (e instanceof TokenResponseException t) {
-      String error = t.getDetails() == null ? "HTTP " + t.getStatusCode() : t.getDetails().getError();
-      return new ServerAccessException(action + ": Google refused the stored authorisation (" + error
-          + "); run `secondcall auth google` again", token.getHost(), port(token), t.getStatusCode() >= 500, e);
+    if (e instanceof TokenResponseException t && t.getStatusCode() < 500) {
+      return refused(action, GrantRefusedException.of(t));
     }
-    if (e instanceof TokenEndpointException) {
+    if (e instanceof GrantRefusedException g) {
+      return refused(action, g);
+    }
+    if (e instanceof TokenResponseException || e instanceof TokenEndpointException) {
       return new ServerAccessException(action + ": renewing the Google access token failed: " + e.getMessage(),
           token.getHost(), port(token), true, e);
     }
@@ -51,6 +53,11 @@ public final class GoogleFailures {
           isTransient(h), e);
     }
     return new ServerAccessException(action + " failed: " + e, api.getHost(), port(api), true, e);
+  }
+
+  private ServerAccessException refused(String action, GrantRefusedException e) {
+    return new ServerAccessException(action + ": " + e.getMessage() + "; run `secondcall auth google` again",
+        token.getHost(), port(token), false, e);
   }
 
   /** A problem with the local authorisation material (client file, token file): the user must fix it. */

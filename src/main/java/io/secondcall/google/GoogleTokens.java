@@ -14,9 +14,16 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * The user's OAuth tokens for Google, kept in {@code <state_dir>/google-token.json}:
+ * The user's OAuth tokens for Google, kept in {@code <state_dir>/google/token.json}:
  * {@code {"access_token": .., "refresh_token": .., "expires_at": <epoch seconds>, "scope": ..}}.
  * {@link #toString()} never shows the tokens, so a stray log line cannot leak them.
+ *
+ * <p>Not google-http-client's {@code FileDataStoreFactory}: it makes its directory 0700 but
+ * writes the file with the process umask and in place (a crash mid-write leaves a broken file
+ * and a user who must consent again), in Java serialization (read back with
+ * {@code ObjectInputStream}, and opaque to a person checking which scopes were granted), and its
+ * {@code StoredCredential} has no room for the granted scopes, which {@code check} compares with
+ * what the config needs.
  *
  * @param accessToken the current access token, or null when none was issued yet
  * @param refreshToken the long-lived refresh token; required, without it nothing can be renewed
@@ -25,11 +32,14 @@ import java.util.Set;
  */
 public record GoogleTokens(String accessToken, String refreshToken, Instant expiresAt, String scope) {
 
-  /** The file name under {@code state_dir}. */
-  public static final String FILE_NAME = "google-token.json";
+  /** The directory under {@code state_dir}: only its owner may enter it. */
+  public static final String DIRECTORY = "google";
+  /** The file name in {@link #DIRECTORY}. */
+  public static final String FILE_NAME = "token.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
   public GoogleTokens {
     if (refreshToken == null || refreshToken.isBlank()) {
@@ -41,7 +51,7 @@ public record GoogleTokens(String accessToken, String refreshToken, Instant expi
 
   /** The token file of a state directory. */
   public static Path fileIn(Path stateDir) {
-    return stateDir.resolve(FILE_NAME);
+    return stateDir.resolve(DIRECTORY).resolve(FILE_NAME);
   }
 
   /**
@@ -78,8 +88,9 @@ public record GoogleTokens(String accessToken, String refreshToken, Instant expi
   }
 
   /**
-   * Writes the tokens so that only the owner can read them (0600), replacing the file in one
-   * step: a crash mid-write leaves the old tokens, never half a file.
+   * Writes the tokens so that only the owner can read them (0600, in a directory only the owner
+   * may enter: 0700, created if missing and narrowed if wider), replacing the file in one step: a
+   * crash mid-write leaves the old tokens, never half a file.
    */
   public void write(Path file) throws IOException {
     ObjectNode root = JSON.createObjectNode();
@@ -89,7 +100,7 @@ public record GoogleTokens(String accessToken, String refreshToken, Instant expi
       root.put("expires_at", expiresAt.getEpochSecond());
     }
     root.put("scope", scope);
-    Path dir = file.toAbsolutePath().getParent();
+    Path dir = privateDirectory(file.toAbsolutePath().getParent());
     Path temp = Files.createTempFile(dir, "." + FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
     try {
       Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
@@ -101,6 +112,15 @@ public record GoogleTokens(String accessToken, String refreshToken, Instant expi
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  private static Path privateDirectory(Path dir) throws IOException {
+    // Parents created here (a fresh state_dir) get the same mode, as the state store gives state_dir.
+    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+    if (!Files.getPosixFilePermissions(dir).equals(OWNER_ONLY_DIRECTORY)) {
+      Files.setPosixFilePermissions(dir, OWNER_ONLY_DIRECTORY);
+    }
+    return dir;
   }
 
   @Override

@@ -42,23 +42,38 @@ class GoogleTokensTest {
   }
 
   @Test
-  void replacesAnOpenFileWithAnOwnerOnlyOne() throws Exception {
+  void replacesAnOpenFileWithAnOwnerOnlyOneInAnOwnerOnlyDirectory() throws Exception {
     Path file = GoogleTokens.fileIn(dir);
+    Files.createDirectories(file.getParent());
+    Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(file, "{}");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
     new GoogleTokens("ya29.a", "1//r", null, null).write(file);
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
     assertThat(GoogleTokens.read(file).expiresAt()).isNull();
-    try (var files = Files.list(dir)) {
+    try (var files = Files.list(file.getParent())) {
       assertThat(files).containsExactly(file);
     }
   }
 
   @Test
+  void aFreshStateDirectoryIsCreatedOwnerOnlyWithTheTokenDirectoryInIt() throws Exception {
+    Path stateDir = dir.resolve("state");
+    Path file = GoogleTokens.fileIn(stateDir);
+
+    new GoogleTokens("ya29.a", "1//r", null, null).write(file);
+
+    assertThat(file).isEqualTo(stateDir.resolve("google").resolve("token.json"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+  }
+
+  @Test
   void aFileWithoutRefreshTokenIsRefusedNamingTheFile() throws Exception {
-    Path file = GoogleTokens.fileIn(dir);
+    Path file = dir.resolve("token.json");
     Files.writeString(file, "{\"access_token\": \"ya29.a\"}");
 
     assertThatThrownBy(() -> GoogleTokens.read(file))
@@ -67,7 +82,7 @@ class GoogleTokensTest {
 
   @Test
   void notJsonIsRefusedNamingTheFile() throws Exception {
-    Path file = GoogleTokens.fileIn(dir);
+    Path file = dir.resolve("token.json");
     Files.writeString(file, "access_token=ya29");
 
     assertThatThrownBy(() -> GoogleTokens.read(file))

@@ -1,9 +1,9 @@
 package io.secondcall.calendar.google;
 
 import io.secondcall.config.GoogleSettings;
+import io.secondcall.google.FakeGoogleOAuth;
 import io.secondcall.google.GoogleTokens;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,14 +12,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The files a user of the fake has after `secondcall auth google`: the OAuth client and the token file. */
-final class FakeGoogleAccount {
+public final class FakeGoogleAccount {
 
   static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
-  final GoogleSettings settings;
-  final Path tokenFile;
+  public final GoogleSettings settings;
+  public final Path tokenFile;
 
   private FakeGoogleAccount(GoogleSettings settings, Path tokenFile) {
     this.settings = settings;
@@ -27,22 +27,17 @@ final class FakeGoogleAccount {
   }
 
   /** An account whose access token is valid for another hour. */
-  static FakeGoogleAccount in(Path dir, FakeGoogleCalendar fake) throws IOException {
+  public static FakeGoogleAccount in(Path dir, FakeGoogleCalendar fake) throws IOException {
     return in(dir, fake, fake.issueAccessToken(), NOW.plus(Duration.ofHours(1)));
   }
 
-  static FakeGoogleAccount in(Path dir, FakeGoogleCalendar fake, String accessToken, Instant expiresAt)
+  public static FakeGoogleAccount in(Path dir, FakeGoogleCalendar fake, String accessToken, Instant expiresAt)
       throws IOException {
-    Path client = dir.resolve("google-client.json");
-    Files.writeString(client, """
-        {"installed": {"client_id": "%s", "client_secret": "%s", "project_id": "secondcall-test",
-         "auth_uri": "https://accounts.google.com/o/oauth2/auth", "token_uri": "https://oauth2.googleapis.com/token",
-         "redirect_uris": ["http://localhost"]}}
-        """.formatted(FakeGoogleCalendar.CLIENT_ID, FakeGoogleCalendar.CLIENT_SECRET));
+    Path client = FakeGoogleOAuth.writeClientFile(dir.resolve("google-client.json"));
     Path tokenFile = GoogleTokens.fileIn(dir);
     new GoogleTokens(accessToken, FakeGoogleCalendar.REFRESH_TOKEN, expiresAt, FakeGoogleCalendar.SCOPE)
         .write(tokenFile);
-    GoogleSettings settings = new GoogleSettings(client, fake.apiRoot(), GoogleSettings.DEFAULT_AUTH,
+    GoogleSettings settings = new GoogleSettings(client, fake.apiRoot(), fake.oauth.authEndpoint(),
         fake.tokenEndpoint());
     return new FakeGoogleAccount(settings, tokenFile);
   }

@@ -4,94 +4,84 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.secondcall.calendar.google.FakeCalendarStore.ApiError;
-import java.io.ByteArrayInputStream;
+import io.secondcall.google.FakeGoogleOAuth;
+import io.secondcall.google.FakeHttp;
+import io.secondcall.google.GoogleScopes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.GZIPInputStream;
 
 /**
- * A local Google Calendar v3 API and OAuth token endpoint on 127.0.0.1, speaking the JSON the
+ * A local Google Calendar v3 API and Google's OAuth endpoints ({@link FakeGoogleOAuth}) on 127.0.0.1, speaking the JSON the
  * real Java client sends (gzip-compressed, chunked bodies; PATCH as POST with
- * {@code X-HTTP-Method-Override}). API calls need {@code Authorization: Bearer} with a token it
- * issued; the token endpoint renews tokens for the one refresh token it knows. Switches let a
+ * {@code X-HTTP-Method-Override}). API calls need {@code Authorization: Bearer} with a token the
+ * OAuth fake issued. Switches let a
  * test expire tokens, revoke the grant or make the next call fail. events.list hands out sync
  * tokens and answers them with the changes since, as Google does; counters tell a test how much
  * was read.
  */
-final class FakeGoogleCalendar implements AutoCloseable {
+public final class FakeGoogleCalendar implements AutoCloseable {
 
-  static final String CLIENT_ID = "1234-fake.apps.googleusercontent.com";
-  static final String CLIENT_SECRET = "fake-client-secret";
-  static final String REFRESH_TOKEN = "1//fake-refresh-token";
-  static final String SCOPE = "https://www.googleapis.com/auth/calendar";
+  static final String CLIENT_ID = FakeGoogleOAuth.CLIENT_ID;
+  static final String CLIENT_SECRET = FakeGoogleOAuth.CLIENT_SECRET;
+  static final String REFRESH_TOKEN = FakeGoogleOAuth.REFRESH_TOKEN;
+  static final String SCOPE = GoogleScopes.CALENDAR_EVENTS;
   private static final String PREFIX = "/calendar/v3/calendars/";
 
   final FakeCalendarStore store = new FakeCalendarStore();
   private final FakeEventsList list = new FakeEventsList(store);
   private final HttpServer server;
-  private final Set<String> validTokens = new HashSet<>();
-  private final AtomicInteger issued = new AtomicInteger();
-  private final AtomicInteger tokenRefreshes = new AtomicInteger();
+  /** The OAuth endpoints on the same server: auth, token, and the access tokens the API accepts. */
+  public final FakeGoogleOAuth oauth;
   private final AtomicInteger gzipBodies = new AtomicInteger();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-  private volatile boolean refreshRevoked;
-  private volatile int tokenEndpointStatus;
   private volatile boolean rejectEveryToken;
   private volatile int failNextWith;
   private volatile String failNextReason;
 
-  FakeGoogleCalendar() throws IOException {
+  public FakeGoogleCalendar() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/calendar/v3/", this::api);
-    server.createContext("/token", this::token);
+    oauth = new FakeGoogleOAuth(server, SCOPE);
     server.start();
   }
 
-  URI apiRoot() {
+  public URI apiRoot() {
     return URI.create("http://127.0.0.1:" + port() + "/");
   }
 
-  URI tokenEndpoint() {
-    return URI.create("http://127.0.0.1:" + port() + "/token");
+  public URI tokenEndpoint() {
+    return oauth.tokenEndpoint();
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
   /** A fresh access token the API accepts. */
-  synchronized String issueAccessToken() {
-    String token = "ya29.fake-" + issued.incrementAndGet();
-    validTokens.add(token);
-    return token;
+  String issueAccessToken() {
+    return oauth.issueAccessToken();
   }
 
   /** Every access token issued so far stops working (the API answers 401 invalid_token). */
-  synchronized void expireAccessTokens() {
-    validTokens.clear();
+  void expireAccessTokens() {
+    oauth.expireAccessTokens();
   }
 
   /** The grant is revoked: the token endpoint answers 400 invalid_grant. */
-  void revokeRefreshToken() {
-    refreshRevoked = true;
+  public void revokeRefreshToken() {
+    oauth.revokeRefreshToken();
   }
 
   /** The token endpoint answers this status (5xx: Google is having trouble) until told otherwise; 0 to recover. */
   void tokenEndpointAnswers(int status) {
-    tokenEndpointStatus = status;
+    oauth.tokenEndpointAnswers(status);
   }
 
   /** The API answers 401 whatever the token, as when the user withdrew the calendar scope. */
@@ -131,8 +121,8 @@ final class FakeGoogleCalendar implements AutoCloseable {
   }
 
   /** How many times the token endpoint renewed an access token. */
-  int refreshes() {
-    return tokenRefreshes.get();
+  public int refreshes() {
+    return oauth.refreshes();
   }
 
   /** How many request bodies arrived gzip-compressed. */
@@ -141,7 +131,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
   }
 
   /** "METHOD path" of every API call, in order. */
-  List<String> requests() {
+  public List<String> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }
@@ -150,29 +140,6 @@ final class FakeGoogleCalendar implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-  }
-
-  private void token(HttpExchange x) throws IOException {
-    try {
-      Map<String, String> form = firstValues(query(new String(body(x), StandardCharsets.UTF_8)));
-      if (tokenEndpointStatus != 0) {
-        send(x, tokenEndpointStatus, "{\"error\": \"internal_failure\"}");
-      } else if (!"POST".equals(x.getRequestMethod()) || !"refresh_token".equals(form.get("grant_type"))) {
-        send(x, 400, "{\"error\": \"unsupported_grant_type\"}");
-      } else if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
-        send(x, 401, "{\"error\": \"invalid_client\", \"error_description\": \"The OAuth client was not found.\"}");
-      } else if (refreshRevoked || !REFRESH_TOKEN.equals(form.get("refresh_token"))) {
-        send(x, 400, "{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}");
-      } else {
-        tokenRefreshes.incrementAndGet();
-        ObjectNode answer = FakeCalendarStore.JSON.createObjectNode()
-            .put("access_token", issueAccessToken()).put("expires_in", 3599).put("scope", SCOPE)
-            .put("token_type", "Bearer");
-        send(x, 200, answer.toString());
-      }
-    } finally {
-      x.close();
-    }
   }
 
   private void api(HttpExchange x) throws IOException {
@@ -206,9 +173,8 @@ final class FakeGoogleCalendar implements AutoCloseable {
     }
   }
 
-  private synchronized boolean authorised(String header) {
-    return header != null && header.startsWith("Bearer ") && !rejectEveryToken
-        && validTokens.contains(header.substring("Bearer ".length()));
+  private boolean authorised(String header) {
+    return !rejectEveryToken && oauth.authorises(header);
   }
 
   private void route(HttpExchange x, String method, byte[] body) throws IOException {
@@ -220,20 +186,20 @@ final class FakeGoogleCalendar implements AutoCloseable {
     if (parts.length < 2 || !parts[1].equals("events") || parts.length > 3) {
       throw new ApiError(404, "notFound", "Not Found");
     }
-    String calendar = decode(parts[0]);
+    String calendar = FakeHttp.decode(parts[0]);
     if (parts.length == 2) {
       switch (method) {
-        case "POST" -> send(x, 200, store.insert(calendar, object(body)).toString());
-        case "GET" -> send(x, 200, list.answer(calendar, query(x.getRequestURI().getRawQuery())).toString());
+        case "POST" -> FakeHttp.sendJson(x, 200, store.insert(calendar, object(body)).toString());
+        case "GET" -> FakeHttp.sendJson(x, 200, list.answer(calendar, FakeHttp.query(x.getRequestURI().getRawQuery())).toString());
         default -> throw new ApiError(405, "methodNotAllowed", method);
       }
       return;
     }
-    String id = decode(parts[2]);
+    String id = FakeHttp.decode(parts[2]);
     switch (method) {
-      case "GET" -> send(x, 200, store.get(calendar, id).toString());
-      case "PUT" -> send(x, 200, store.update(calendar, id, object(body), false).toString());
-      case "PATCH" -> send(x, 200, store.update(calendar, id, object(body), true).toString());
+      case "GET" -> FakeHttp.sendJson(x, 200, store.get(calendar, id).toString());
+      case "PUT" -> FakeHttp.sendJson(x, 200, store.update(calendar, id, object(body), false).toString());
+      case "PATCH" -> FakeHttp.sendJson(x, 200, store.update(calendar, id, object(body), true).toString());
       case "DELETE" -> {
         store.delete(calendar, id);
         x.sendResponseHeaders(204, -1);
@@ -251,55 +217,22 @@ final class FakeGoogleCalendar implements AutoCloseable {
 
   /** The request body, inflated when the client gzipped it (the Google client does). */
   private byte[] body(HttpExchange x) throws IOException {
-    byte[] raw = x.getRequestBody().readAllBytes();
-    if ("gzip".equalsIgnoreCase(x.getRequestHeaders().getFirst("Content-Encoding"))) {
+    if (FakeHttp.gzipped(x)) {
       gzipBodies.incrementAndGet();
-      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-        return in.readAllBytes();
-      }
     }
-    return raw;
+    return FakeHttp.body(x);
   }
 
   private static void sendError(HttpExchange x, ApiError e) throws IOException {
     ObjectNode root = FakeCalendarStore.JSON.createObjectNode();
     ObjectNode error = root.putObject("error").put("code", e.status).put("message", e.getMessage());
     error.putArray("errors").addObject().put("domain", e.domain).put("reason", e.reason).put("message", e.getMessage());
-    send(x, e.status, root.toString());
+    FakeHttp.sendJson(x, e.status, root.toString());
   }
 
-  private static void send(HttpExchange x, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    x.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-    x.sendResponseHeaders(status, bytes.length);
-    x.getResponseBody().write(bytes);
-  }
-
-  private static Map<String, List<String>> query(String raw) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return out;
-    }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-      out.computeIfAbsent(key, k -> new ArrayList<>()).add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
-    }
-    return out;
-  }
-
-  private static Map<String, String> firstValues(Map<String, List<String>> q) {
-    Map<String, String> out = new LinkedHashMap<>();
-    q.forEach((k, v) -> out.put(k, v.get(0)));
-    return out;
-  }
 
   static String first(Map<String, List<String>> q, String key) {
     List<String> values = q.get(key);
     return values == null ? null : values.get(0);
-  }
-
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 }
