@@ -190,7 +190,7 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
       }
       folder.open(Folder.READ_WRITE);
       try {
-        tagged.remove(store, folder, name, secondcallIds);
+        tagged.remove(folder, name, secondcallIds);
       } finally {
         closeQuietly(folder, false);
       }
