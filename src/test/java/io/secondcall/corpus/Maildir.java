@@ -13,20 +13,20 @@ import java.time.Instant;
  * the file's modification time becomes the INTERNALDATE, so it is set to the arrival time. Files
  * belong to the owner of the Maildir (the unprivileged mail user when the tests run as root).
  */
-final class Maildir {
+public final class Maildir {
 
   private final Path root;
   private final UserPrincipal owner;
   private int counter;
 
   /** @param root the Maildir, which Dovecot created at the user's first login */
-  Maildir(Path root) throws IOException {
+  public Maildir(Path root) throws IOException {
     this.root = root;
     this.owner = Files.getOwner(root);
   }
 
   /** Adds one message to {@code folder} ("INBOX" or a folder name such as "Sent Items"). */
-  void add(String folder, byte[] message, Instant arrived, boolean seen) throws IOException {
+  public void add(String folder, byte[] message, Instant arrived, boolean seen) throws IOException {
     Path cur = folderDir(folder).resolve("cur");
     // The seconds first: Dovecot numbers files it has not seen before in that order.
     String name = arrived.getEpochSecond() + ".M" + (++counter) + "P1.corpus:2," + (seen ? "S" : "");

@@ -36,8 +36,9 @@ final class FolderNames {
 
   /** The full name of the folder for {@code role}; lists the server's folders at most once. */
   String name(MailFolder role, IMAPStore store) throws MessagingException {
-    if (role == MailFolder.STOP) {
-      return stopFolder(store);
+    if (role == MailFolder.STOP && !resolved.containsKey(role)) {
+      // Once: asking for the separator and the folder cost two LISTs a cycle.
+      resolved.put(role, stopFolder(store));
     }
     if (!resolved.containsKey(role)) {
       detect(store);

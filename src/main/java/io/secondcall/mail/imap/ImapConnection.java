@@ -67,11 +67,32 @@ final class ImapConnection implements AutoCloseable {
     return account;
   }
 
-  /** The connected store, logging in when there is no live connection. */
+  /**
+   * The connected store, logging in when there is no live connection. Asks the server whether
+   * the connection still lives (Angus Mail's isConnected sends a NOOP): for writes, which must
+   * not be retried blindly.
+   */
   IMAPStore store() {
     if (store != null && store.isConnected()) {
       return store;
     }
+    return login();
+  }
+
+  /**
+   * The store as it is, without asking the server: for reads, which {@link ImapMailbox} repeats
+   * once on a fresh login when the connection turns out dead. Saves a NOOP per folder access.
+   */
+  IMAPStore storeUnchecked() {
+    return store != null ? store : login();
+  }
+
+  /** Whether a store is there from an earlier call, which may have died since. */
+  boolean hasStore() {
+    return store != null;
+  }
+
+  private IMAPStore login() {
     drop();
     IMAPStore fresh;
     try {

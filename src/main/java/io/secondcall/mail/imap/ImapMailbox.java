@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,11 +74,15 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
   public synchronized FolderChanges changes(MailFolder role, SyncCursor cursor, Instant notBefore) {
     Objects.requireNonNull(cursor, "cursor");
     Objects.requireNonNull(notBefore, "notBefore");
-    IMAPStore store = connection.store();
-    String name = folderName(role, store);
-    try {
+    return read("reading " + role, store -> {
+      String name = names.name(role, store);
       IMAPFolder folder = (IMAPFolder) store.getFolder(name);
-      if (!folder.exists()) {
+      Status status = FolderStatus.of(folder);
+      if (status == null) {
+        return new FolderChanges(role, cursor, false, List.of(), 0);
+      }
+      if (FolderStatus.unchanged(status, cursor)) {
+        log.debug("{} {} '{}': unchanged", account.label(), role, name);
         return new FolderChanges(role, cursor, false, List.of(), 0);
       }
       folder.open(Folder.READ_ONLY);
@@ -89,9 +94,7 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
       } finally {
         closeQuietly(folder, false);
       }
-    } catch (MessagingException e) {
-      throw connection.failure("reading " + name, e);
-    }
+    });
   }
 
   @Override
@@ -99,10 +102,8 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
     if (uids.isEmpty()) {
       return Map.of();
     }
-    IMAPStore store = connection.store();
-    String name = folderName(role, store);
-    try {
-      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+    return read("reading texts in " + role, store -> {
+      IMAPFolder folder = (IMAPFolder) store.getFolder(names.name(role, store));
       if (!folder.exists()) {
         return Map.of();
       }
@@ -115,16 +116,13 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
       } finally {
         closeQuietly(folder, false);
       }
-    } catch (MessagingException e) {
-      throw connection.failure("reading texts in " + name, e);
-    }
+    });
   }
 
   @Override
   public synchronized Set<String> secondcallIds(MailFolder role) {
-    IMAPStore store = connection.store();
-    String name = folderName(role, store);
-    try {
+    return read("reading ids in " + role, store -> {
+      String name = names.name(role, store);
       IMAPFolder folder = (IMAPFolder) store.getFolder(name);
       if (!folder.exists()) {
         throw new FolderMissingException(role, name);
@@ -135,8 +133,35 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
       } finally {
         closeQuietly(folder, false);
       }
-    } catch (MessagingException e) {
-      throw connection.failure("reading ids in " + name, e);
+    });
+  }
+
+  /** A read on the logged-in store, which may throw what the server or network said. */
+  private interface StoreRead<T> {
+    T apply(IMAPStore store) throws MessagingException;
+  }
+
+  /**
+   * Runs a read on the connection as it is, without a NOOP to ask first whether it still lives;
+   * when it fails on a connection kept from an earlier call, that connection may have died in
+   * between (server restart, idle timeout), so the read is repeated once after a fresh login.
+   * Reads only: a write that failed midway may have happened.
+   */
+  private <T> T read(String action, StoreRead<T> read) {
+    boolean reused = connection.hasStore();
+    try {
+      return read.apply(connection.storeUnchecked());
+    } catch (MessagingException first) {
+      if (!reused) {
+        throw connection.failure(action, first);
+      }
+      log.debug("{} {} failed on a kept connection ({}); logging in again", account.label(), action, first.toString());
+      connection.drop();
+      try {
+        return read.apply(connection.storeUnchecked());
+      } catch (MessagingException e) {
+        throw connection.failure(action, e);
+      }
     }
   }
 
@@ -165,7 +190,7 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
       }
       folder.open(Folder.READ_WRITE);
       try {
-        tagged.remove(store, folder, name, secondcallIds);
+        tagged.remove(folder, name, secondcallIds);
       } finally {
         closeQuietly(folder, false);
       }

@@ -74,7 +74,7 @@ final class MessageMapper {
         b.header(name, value);
       }
     }
-    ContentType type = contentType(m);
+    ContentType type = declaredType(m);
     if (type != null && type.match("multipart/report")
         && "delivery-status".equalsIgnoreCase(type.getParameter("report-type"))) {
       b.bounced(bounced(m));
@@ -171,6 +171,26 @@ final class MessageMapper {
     } catch (MessagingException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * The top-level type from the fetched Content-Type header, not from the body structure: the
+   * server parses a message for BODYSTRUCTURE, so that is fetched only for the few messages whose
+   * parts matter ({@link #needsStructure}). No header means text/plain (RFC 2045 section 5.2).
+   */
+  private static ContentType declaredType(Message m) {
+    String value = header(m, "Content-Type");
+    try {
+      return new ContentType(value == null ? "text/plain" : value);
+    } catch (MessagingException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Whether mapping {@code m} reads its parts (bounces, invitations), so its body structure must be fetched. */
+  static boolean needsStructure(Message m) {
+    ContentType type = declaredType(m);
+    return type == null || type.match("multipart/*") || type.match("text/calendar");
   }
 
   private static ContentType contentType(Part p) {

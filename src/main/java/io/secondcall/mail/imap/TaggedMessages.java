@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +64,7 @@ final class TaggedMessages {
    * read-write: with UID EXPUNGE where the server has UIDPLUS, so that only ours go, not what
    * the user marked deleted.
    */
-  void remove(IMAPStore store, IMAPFolder folder, String name, Collection<String> secondcallIds)
+  void remove(IMAPFolder folder, String name, Collection<String> secondcallIds)
       throws MessagingException {
     List<Message> doomed = new ArrayList<>();
     for (Message m : tagged(folder)) {
@@ -78,7 +77,9 @@ final class TaggedMessages {
     }
     Message[] batch = doomed.toArray(new Message[0]);
     folder.setFlags(batch, new Flags(Flags.Flag.DELETED), true);
-    if (store.hasCapability("UIDPLUS")) {
+    // Asked on the folder's own connection: the store's hasCapability wants a connection of its
+    // own while the folder holds one, which costs a second login.
+    if ((Boolean) folder.doCommand(p -> p.hasCapability("UIDPLUS"))) {
       folder.expunge(batch);
     } else {
       folder.expunge();
