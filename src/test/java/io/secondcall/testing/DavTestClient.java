@@ -46,6 +46,15 @@ final class DavTestClient {
     return sendRetrying(request.build());
   }
 
+  /** Creates an empty calendar collection at {@code url} (MKCALENDAR) and returns the URL. */
+  URI mkcalendar(String user, URI url) throws IOException, InterruptedException {
+    HttpResponse<String> response = send(user, "MKCALENDAR", url, null, null);
+    if (response.statusCode() != 201) {
+      throw new IOException("MKCALENDAR " + url + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return url;
+  }
+
   /** The paths (decoded) of the resources in a collection (PROPFIND, Depth 1), the collection itself left out. */
   List<String> members(String user, URI collection) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(collection)

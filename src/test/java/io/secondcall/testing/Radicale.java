@@ -76,11 +76,7 @@ public final class Radicale implements CalDavServer {
   public URI newCalendar(String user) throws IOException, InterruptedException {
     String name = "calendar" + calendars.incrementAndGet();
     URI url = URI.create("http://" + host() + ":" + port() + "/" + user + "/" + name + "/");
-    HttpResponse<String> response = send(user, "MKCALENDAR", url, null, null);
-    if (response.statusCode() != 201) {
-      throw new IOException("MKCALENDAR " + url + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return url;
+    return client.mkcalendar(user, url);
   }
 
   @Override

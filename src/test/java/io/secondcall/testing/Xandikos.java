@@ -62,11 +62,7 @@ public final class Xandikos implements CalDavServer {
   public URI newCalendar(String user) throws IOException, InterruptedException {
     URI url = URI.create("http://" + LoopbackServer.HOST + ":" + port() + "/user/calendar"
         + calendars.incrementAndGet() + "/");
-    HttpResponse<String> response = send(user, "MKCALENDAR", url, null, null);
-    if (response.statusCode() != 201) {
-      throw new IOException("MKCALENDAR " + url + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return url;
+    return client.mkcalendar(user, url);
   }
 
   @Override
