@@ -83,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
     list.check("imap", what, () -> {
       try (ImapMailbox mailbox = new ImapMailbox(Application.imapAccount(c))) {
         mailbox.connect();
-        return "Sent is \"" + mailbox.folderName(MailFolder.SENT) + "\", Drafts is \""
+        return "Sent is \"" + mailbox.requireSentFolder() + "\", Drafts is \""
             + mailbox.folderName(MailFolder.DRAFTS) + "\"" + (mailbox.supportsIdle() ? ", IDLE supported" : "");
       }
     });

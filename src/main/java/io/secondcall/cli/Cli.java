@@ -2,6 +2,7 @@ package io.secondcall.cli;
 
 import io.secondcall.config.ConfigException;
 import io.secondcall.core.SafeText;
+import io.secondcall.port.MailboxSetupException;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.template.TemplateException;
 import java.io.InputStream;
@@ -57,7 +58,8 @@ public final class Cli {
   }
 
   static int exitCode(Throwable e) {
-    if (e instanceof ConfigException || e instanceof TemplateException || e instanceof CommandLine.ParameterException) {
+    if (e instanceof ConfigException || e instanceof TemplateException || e instanceof CommandLine.ParameterException
+        || e instanceof MailboxSetupException) {
       return ExitCodes.BAD_CONFIG;
     }
     if (e instanceof ServerAccessException) {

@@ -9,6 +9,7 @@ import io.secondcall.mail.imap.ImapMailbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -33,7 +34,16 @@ final class RunCommand implements Callable<Integer> {
     try {
       ImapMailbox mailbox = app.mailbox();
       String account = app.settings().me().address();
-      Daemon daemon = new Daemon(account, () -> app.cycle().run(), loaded.pollInterval(),
+      AtomicBoolean stopFolderReady = new AtomicBoolean();
+      Runnable cycle = () -> {
+        // In the first cycle, not before it: a server that is down at start-up is an outage to ride out.
+        if (!stopFolderReady.get()) {
+          mailbox.createStopFolder();
+          stopFolderReady.set(true);
+        }
+        app.cycle().run();
+      };
+      Daemon daemon = new Daemon(account, cycle, loaded.pollInterval(),
           new IdleWaiter(mailbox::supportsIdle, mailbox::awaitInboxChange, mailbox::stopWatching));
       signals = StopSignals.install(account, daemon::stop, STOP_GRACE);
       daemon.run();

@@ -1,6 +1,7 @@
 package io.secondcall.daemon;
 
 import io.secondcall.core.Backoff;
+import io.secondcall.port.MailboxSetupException;
 import io.secondcall.port.ServerAccessException;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,6 +27,8 @@ public final class Daemon {
   private final Duration poll;
   private final Waiter waiter;
   private final Backoff backoff;
+  /** The mailbox setup problem last logged, so that it is logged once and not every cycle. */
+  private String lastSetupProblem;
   private final AtomicBoolean stopping = new AtomicBoolean();
 
   public Daemon(String account, Runnable cycle, Duration poll, Waiter waiter) {
@@ -62,6 +65,7 @@ public final class Daemon {
   Duration runOnce() {
     try {
       cycle.run();
+      lastSetupProblem = null;
       if (backoff.failures() > 0) {
         LOG.info("{} connection restored", account);
       }
@@ -72,6 +76,13 @@ public final class Daemon {
       LOG.warn("{} {} ({}), retrying in {} s", account, e.getMessage(),
           e.isTransient() ? "unreachable" : "login refused", wait.toSeconds());
       return wait;
+    } catch (MailboxSetupException e) {
+      // The user has to change the config or the server: no backoff, and one line, not one per cycle.
+      if (!e.getMessage().equals(lastSetupProblem)) {
+        LOG.error("{} {} (fix {}; checking again every {} s)", account, e.getMessage(), e.key(), poll.toSeconds());
+        lastSetupProblem = e.getMessage();
+      }
+      return poll;
     } catch (RuntimeException e) {
       LOG.error("{} cycle failed: {}", account, e.toString(), e);
       return poll;

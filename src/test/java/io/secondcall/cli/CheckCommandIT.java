@@ -32,6 +32,9 @@ class CheckCommandIT {
   @BeforeEach
   void setUp() throws Exception {
     GREENMAIL.setUser(DANA, DANA, "secret");
+    // Every real mailbox has one; GreenMail starts with INBOX alone.
+    GREENMAIL.getManagers().getImapHostManager().createMailbox(
+        GREENMAIL.getManagers().getUserManager().getUser(DANA), "Sent");
     secret("imap-password", "secret");
   }
 
@@ -81,6 +84,19 @@ class CheckCommandIT {
 
   static void assertNoStackTrace(CliIT.Result result) {
     assertThat(result.out() + result.err()).doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
+  void aSentFolderThatDoesNotExistFailsTheCheckNamingTheKeyAndTheFoldersThereAre() throws Exception {
+    Path config = config();
+    Files.writeString(config, Files.readString(config).replace("    password_file: imap-password",
+        "    password_file: imap-password\n    sent_folder: Sent Messages"));
+
+    CliIT.Result result = check(config);
+
+    assertThat(result.exit()).as(result.out() + result.err()).isEqualTo(ExitCodes.BAD_CONFIG);
+    assertThat(line(result, "imap")).contains("\"Sent Messages\" does not exist")
+        .contains("set mail.imap.sent_folder to one of: \"INBOX\", \"Sent\"");
   }
 
   @Test

@@ -42,6 +42,9 @@ class CliIT {
   @BeforeEach
   void setUp() throws Exception {
     GREENMAIL.setUser(DANA, DANA, "secret");
+    // Every real mailbox has one; GreenMail starts with INBOX alone.
+    GREENMAIL.getManagers().getImapHostManager().createMailbox(
+        GREENMAIL.getManagers().getUserManager().getUser(DANA), "Sent");
     config = writeConfig(GREENMAIL.getImap().getPort());
   }
 

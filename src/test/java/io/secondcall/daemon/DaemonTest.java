@@ -3,6 +3,7 @@ package io.secondcall.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.core.Backoff;
+import io.secondcall.port.MailboxSetupException;
 import io.secondcall.port.ServerAccessException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -114,6 +115,19 @@ class DaemonTest {
 
     assertThat(cycle.runs).isEqualTo(3);
     assertThat(waiter.waits).containsExactly(POLL, POLL, POLL);
+  }
+
+  @Test
+  void aMailboxSetupProblemIsNoOutage() {
+    RuntimeException refused = new MailboxSetupException("mail.imap.drafts_folder",
+        "the server refused to create the folder \"Drafts\" (mail.imap.drafts_folder): [NOPERM] Permission denied", null);
+    ScriptedCycle cycle = new ScriptedCycle(fails(refused), fails(refused), fails(refused));
+    RecordingWaiter waiter = new RecordingWaiter(4);
+
+    daemon(cycle, waiter).run();
+
+    assertThat(cycle.runs).isEqualTo(4);
+    assertThat(waiter.waits).as("the user must act: no backoff, the poll interval").containsExactly(POLL, POLL, POLL, POLL);
   }
 
   @Test

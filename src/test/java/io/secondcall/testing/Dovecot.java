@@ -30,20 +30,52 @@ public final class Dovecot implements AutoCloseable {
 
   private static final int USERS = 100;
 
+  /**
+   * How the personal namespace looks to a client.
+   *
+   * <p>{@code SLASH}: folders at the top level, separated by '/' ({@code Sent Items},
+   * {@code secondcall/stop}). {@code INBOX_PREFIX}: every folder under {@code INBOX.}, separated by
+   * '.', as Cyrus and Courier show them by default ({@code INBOX.Sent Items}).
+   */
+  public enum Layout {
+    SLASH("", '/'),
+    INBOX_PREFIX("INBOX.", '.');
+
+    private final String prefix;
+    private final char separator;
+
+    Layout(String prefix, char separator) {
+      this.prefix = prefix;
+      this.separator = separator;
+    }
+
+    /** The full name a client sees for a folder given as {@code a/b} under the personal namespace. */
+    public String folder(String path) {
+      return prefix + path.replace('/', separator);
+    }
+  }
+
   private final Path dir;
   private final LoopbackServer server;
+  private final Layout layout;
   private final AtomicInteger users = new AtomicInteger();
 
   /** Who owns the mail files: the current user, or {@code nobody} when running as root. */
   private record MailUser(String name, int uid, int gid) {}
 
-  private Dovecot(Path dir, LoopbackServer server) {
+  private Dovecot(Path dir, LoopbackServer server, Layout layout) {
     this.dir = dir;
     this.server = server;
+    this.layout = layout;
   }
 
   /** Starts Dovecot with everything under {@code dir} and returns once it accepts connections. */
   public static Dovecot start(Path dir) throws IOException, InterruptedException {
+    return start(dir, Layout.SLASH);
+  }
+
+  /** Like {@link #start(Path)}, with the personal namespace laid out as {@code layout}. */
+  public static Dovecot start(Path dir, Layout layout) throws IOException, InterruptedException {
     PROGRAM.require();
     boolean root = "root".equals(System.getProperty("user.name"));
     MailUser mailUser = root ? lookup("nobody") : lookup(System.getProperty("user.name"));
@@ -55,9 +87,9 @@ public final class Dovecot implements AutoCloseable {
     chown(dir.resolve("home"), mailUser);
     writeUsers(dir, mailUser);
     int port = LoopbackServer.freePort();
-    Path conf = LoopbackServer.writeConfig(dir.resolve("dovecot.conf"), config(dir, port, root, mailUser));
+    Path conf = LoopbackServer.writeConfig(dir.resolve("dovecot.conf"), config(dir, port, root, mailUser, layout));
     return new Dovecot(dir, LoopbackServer.start(PROGRAM, port, List.of("-F", "-c", conf.toString()),
-        dir.resolve("stdout.log"), List.of(dir.resolve("dovecot.log"))));
+        dir.resolve("stdout.log"), List.of(dir.resolve("dovecot.log"))), layout);
   }
 
   public String host() {
@@ -66,6 +98,10 @@ public final class Dovecot implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  public Layout layout() {
+    return layout;
   }
 
   /**
@@ -126,7 +162,7 @@ public final class Dovecot implements AutoCloseable {
     server.close();
   }
 
-  private static List<String> config(Path dir, int port, boolean root, MailUser mailUser) {
+  private static List<String> config(Path dir, int port, boolean root, MailUser mailUser, Layout layout) {
     String loginUser = root ? "dovenull" : mailUser.name();
     String internalUser = root ? "dovecot" : mailUser.name();
     return List.of(
@@ -167,7 +203,8 @@ public final class Dovecot implements AutoCloseable {
         "}",
         "namespace inbox {",
         "  inbox = yes",
-        "  separator = /",
+        "  separator = " + layout.separator,
+        "  prefix = " + layout.prefix,
         "  mailbox \"" + SENT + "\" {",
         "    special_use = \\Sent",
         "    auto = subscribe",

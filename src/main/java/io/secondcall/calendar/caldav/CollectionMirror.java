@@ -2,6 +2,7 @@ package io.secondcall.calendar.caldav;
 
 import io.secondcall.calendar.ical.EventSet;
 import io.secondcall.calendar.ical.IcalReader;
+import io.secondcall.port.ServerAccessException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +27,11 @@ import org.slf4j.LoggerFactory;
  * ({@code CS:getctag}: unchanged means nothing to do), and when it changed, the members' etags.
  *
  * <p>A refresh that fails part-way leaves the copy as it was, so the next one asks again from the
- * same state. Not thread-safe on its own; callers hold its lock.
+ * same state. When asking for changes fails {@value #INCREMENTAL_TRIES} times in a row, the
+ * whole calendar is read instead: some servers answer an old token with a 500 instead of the
+ * {@code valid-sync-token} error (Xandikos after the collection was deleted and made again), and
+ * a stale token would otherwise fail every cycle for ever. Not thread-safe on its own; callers
+ * hold its lock.
  */
 final class CollectionMirror {
 
@@ -43,6 +48,8 @@ final class CollectionMirror {
   /** Bounds the follow-up reports a server that truncates its change lists can ask for. */
   private static final int MAX_SYNC_ROUNDS = 20;
   private static final Set<Integer> SYNC_REFUSALS = Set.of(400, 403, 405, 409, 415, 501);
+  /** Failed reads of changes in a row after which the whole calendar is read instead. */
+  static final int INCREMENTAL_TRIES = 2;
 
   private final URI collection;
   private final DavClient dav;
@@ -52,6 +59,7 @@ final class CollectionMirror {
   private String syncToken;
   private String ctag;
   private boolean useSyncCollection = true;
+  private int incrementalFailures;
 
   CollectionMirror(URI collection, DavClient dav, IcalReader reader) {
     this.collection = collection;
@@ -61,12 +69,26 @@ final class CollectionMirror {
 
   /** Brings the copy up to date and returns its resources. */
   List<Resource> refresh() {
-    if (!loaded) {
+    if (!loaded || incrementalFailures >= INCREMENTAL_TRIES) {
       fullRead();
-    } else if (useSyncCollection && syncToken != null) {
-      sync();
-    } else {
-      compareEtags();
+      incrementalFailures = 0;
+      return List.copyOf(resources.values());
+    }
+    try {
+      if (useSyncCollection && syncToken != null) {
+        sync();
+      } else {
+        compareEtags();
+      }
+      incrementalFailures = 0;
+    } catch (ServerAccessException e) {
+      if (++incrementalFailures < INCREMENTAL_TRIES) {
+        throw e;
+      }
+      log.warn("{}: reading the changes failed {} times in a row ({}); reading the whole calendar", dav.where(),
+          incrementalFailures, e.getMessage());
+      fullRead();
+      incrementalFailures = 0;
     }
     return List.copyOf(resources.values());
   }

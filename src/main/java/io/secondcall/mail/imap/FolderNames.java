@@ -15,6 +15,13 @@ import org.slf4j.LoggerFactory;
  * Maps folder roles to real folder names: configured names first, then the SPECIAL-USE
  * attributes the server lists (RFC 6154: {@code \Sent}, {@code \Drafts}), then a folder named
  * like the usual English default, then the default itself.
+ *
+ * <p>Names in the config are written with '/' and without any namespace prefix
+ * ({@code secondcall/stop}); servers differ in both. Cyrus and Courier put every folder under
+ * {@code INBOX.} with '.' as separator, so the same folder is {@code INBOX.secondcall.stop} there.
+ * A configured name is therefore looked up as written, then with the server's separator, then
+ * under the personal namespace (RFC 2342); a folder that exists in none of these places is
+ * named as it would be created: under the personal namespace.
  */
 final class FolderNames {
 
@@ -26,24 +33,70 @@ final class FolderNames {
   FolderNames(ImapAccount account) {
     this.account = account;
     resolved.put(MailFolder.INBOX, account.inboxFolder());
-    if (account.sentFolder() != null) {
-      resolved.put(MailFolder.SENT, account.sentFolder());
-    }
-    if (account.draftsFolder() != null) {
-      resolved.put(MailFolder.DRAFTS, account.draftsFolder());
-    }
   }
 
   /** The full name of the folder for {@code role}; lists the server's folders at most once. */
   String name(MailFolder role, IMAPStore store) throws MessagingException {
-    if (role == MailFolder.STOP && !resolved.containsKey(role)) {
-      // Once: asking for the separator and the folder cost two LISTs a cycle.
-      resolved.put(role, stopFolder(store));
+    String known = resolved.get(role);
+    if (known != null) {
+      return known;
     }
-    if (!resolved.containsKey(role)) {
-      detect(store);
+    switch (role) {
+      case SENT -> resolve(role, account.sentFolder(), store);
+      case DRAFTS -> resolve(role, account.draftsFolder(), store);
+      case STOP -> resolved.put(role, onServer(account.stopFolder(), store));
+      default -> throw new IllegalArgumentException("no folder for " + role);
     }
     return resolved.get(role);
+  }
+
+  /** Whether {@code role}'s folder was named in the config rather than detected. */
+  boolean configured(MailFolder role) {
+    return switch (role) {
+      case SENT -> account.sentFolder() != null;
+      case DRAFTS -> account.draftsFolder() != null;
+      default -> true;
+    };
+  }
+
+  private void resolve(MailFolder role, String configured, IMAPStore store) throws MessagingException {
+    if (configured != null) {
+      resolved.put(role, onServer(configured, store));
+    } else {
+      detect(store);
+    }
+  }
+
+  /**
+   * Where the folder {@code configured} is on this server: the first of its spellings that
+   * exists, else where it would be created.
+   */
+  static String onServer(String configured, IMAPStore store) throws MessagingException {
+    Folder[] personal = store.getPersonalNamespaces();
+    Folder namespace = personal.length > 0 ? personal[0] : store.getDefaultFolder();
+    char separator = namespace.getSeparator();
+    String nativeName = separator == '/' || separator == '\0' ? configured : configured.replace('/', separator);
+    String prefix = namespace.getFullName().isEmpty() ? "" : namespace.getFullName() + separator;
+    boolean prefixed = prefix.isEmpty() || nativeName.regionMatches(true, 0, prefix, 0, prefix.length())
+        || nativeName.equalsIgnoreCase("INBOX");
+    String underNamespace = prefixed ? nativeName : prefix + nativeName;
+    for (String candidate : new String[] {configured, nativeName}) {
+      if (store.getFolder(candidate).exists()) {
+        return candidate;
+      }
+    }
+    return underNamespace;
+  }
+
+  /** The full names of the folders on the server, quoted and comma-separated, for error messages. */
+  static String existing(IMAPStore store) throws MessagingException {
+    StringBuilder names = new StringBuilder();
+    for (Folder f : store.getDefaultFolder().list("*")) {
+      if ((f.getType() & Folder.HOLDS_MESSAGES) != 0) {
+        names.append(names.length() == 0 ? "" : ", ").append('"').append(f.getFullName()).append('"');
+      }
+    }
+    return names.toString();
   }
 
   private void detect(IMAPStore store) throws MessagingException {
@@ -67,34 +120,15 @@ final class FolderNames {
         draftsByName = f.getFullName();
       }
     }
-    resolved.putIfAbsent(MailFolder.SENT, first(sent, sentByName, "Sent"));
-    resolved.putIfAbsent(MailFolder.DRAFTS, first(drafts, draftsByName, "Drafts"));
+    // A configured role is resolved by its own name, never replaced by what detection finds.
+    if (!configured(MailFolder.SENT)) {
+      resolved.put(MailFolder.SENT, sent != null ? sent : sentByName != null ? sentByName : onServer("Sent", store));
+    }
+    if (!configured(MailFolder.DRAFTS)) {
+      resolved.put(MailFolder.DRAFTS,
+          drafts != null ? drafts : draftsByName != null ? draftsByName : onServer("Drafts", store));
+    }
     log.info("{} using sent folder '{}' and drafts folder '{}'",
         account.label(), resolved.get(MailFolder.SENT), resolved.get(MailFolder.DRAFTS));
-  }
-
-  /**
-   * The stop folder is configured with '/' as separator; on a server that separates with '.'
-   * the same folder is {@code secondcall.stop}.
-   */
-  private String stopFolder(IMAPStore store) throws MessagingException {
-    String configured = account.stopFolder();
-    if (configured.indexOf('/') < 0) {
-      return configured;
-    }
-    char separator = store.getDefaultFolder().getSeparator();
-    if (separator == '/' || separator == '\0' || store.getFolder(configured).exists()) {
-      return configured;
-    }
-    return configured.replace('/', separator);
-  }
-
-  private static String first(String... candidates) {
-    for (String c : candidates) {
-      if (c != null) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("no candidate");
   }
 }

@@ -4,6 +4,7 @@ import io.secondcall.port.DraftSink;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.FolderMissingException;
 import io.secondcall.port.MailFolder;
+import io.secondcall.port.MailboxSetupException;
 import io.secondcall.port.MailSource;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.SyncCursor;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
+
+  private static final String SENT_KEY = "mail.imap.sent_folder";
 
   private final ImapAccount account;
   private final ImapConnection connection;
@@ -79,6 +82,10 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
       IMAPFolder folder = (IMAPFolder) store.getFolder(name);
       Status status = FolderStatus.of(folder);
       if (status == null) {
+        if (role == MailFolder.SENT) {
+          // Reading nothing from a folder that is not there would look like "Nothing new" for ever.
+          throw noSentFolder(store, name);
+        }
         return new FolderChanges(role, cursor, false, List.of(), 0);
       }
       if (FolderStatus.unchanged(status, cursor)) {
@@ -163,6 +170,53 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
         throw connection.failure(action, e);
       }
     }
+  }
+
+  /**
+   * Checks that the sent folder exists, for {@code check}.
+   *
+   * @return its full name
+   * @throws MailboxSetupException naming the key to set and the folders there are
+   */
+  public synchronized String requireSentFolder() {
+    IMAPStore store = connection.store();
+    String name = folderName(MailFolder.SENT, store);
+    try {
+      if (!store.getFolder(name).exists()) {
+        throw noSentFolder(store, name);
+      }
+      return name;
+    } catch (MessagingException e) {
+      throw connection.failure("looking for " + name, e);
+    }
+  }
+
+  private MailboxSetupException noSentFolder(IMAPStore store, String name) throws MessagingException {
+    return new MailboxSetupException(SENT_KEY, account.label() + ": the sent folder \"" + name
+        + "\" does not exist; set " + SENT_KEY + " to one of: " + FolderNames.existing(store), null);
+  }
+
+  /**
+   * Creates the stop folder when it is missing, so that the user finds it to move conversations
+   * into. A server that refuses is logged, not an error: the folder is a convenience.
+   *
+   * @return the stop folder's full name on this server
+   */
+  public synchronized String createStopFolder() {
+    IMAPStore store = connection.store();
+    String name = folderName(MailFolder.STOP, store);
+    try {
+      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+      if (!folder.exists()) {
+        FolderCreation.create(folder, name, "followup.stop_folder");
+        log.info("{} created stop folder '{}'", account.label(), name);
+      }
+    } catch (MailboxSetupException e) {
+      log.warn("{} {}", account.label(), e.getMessage());
+    } catch (MessagingException e) {
+      throw connection.failure("creating " + name, e);
+    }
+    return name;
   }
 
   @Override

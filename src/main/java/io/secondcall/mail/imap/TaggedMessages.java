@@ -48,10 +48,7 @@ final class TaggedMessages {
    */
   void appendDraft(IMAPFolder folder, String name, MimeMessage draft) throws MessagingException {
     if (!folder.exists()) {
-      if (!folder.create(Folder.HOLDS_MESSAGES)) {
-        throw new MessagingException("the server refused to create the drafts folder");
-      }
-      folder.setSubscribed(true);
+      FolderCreation.create(folder, name, "mail.imap.drafts_folder");
       log.info("{} created drafts folder '{}'", label, name);
     }
     draft.setFlag(Flags.Flag.DRAFT, true);

@@ -13,14 +13,10 @@ import io.secondcall.testing.Radicale;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,9 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CalDavCalendarGatewayIT implements CalendarGatewayContract {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneOffset.UTC);
 
   @TempDir
   static Path dir;
@@ -72,31 +65,11 @@ class CalDavCalendarGatewayIT implements CalendarGatewayContract {
 
   @Override
   public void seed(SeedEvent e) throws Exception {
-    List<String> lines = new ArrayList<>();
-    lines.add("UID:" + e.uid());
-    if (e.allDay()) {
-      lines.add("DTSTART;VALUE=DATE:" + DATE.format(e.time().start()));
-      lines.add("DTEND;VALUE=DATE:" + DATE.format(e.time().end()));
-    } else {
-      lines.add("DTSTART:" + UTC.format(e.time().start()));
-      lines.add("DTEND:" + UTC.format(e.time().end()));
-    }
-    lines.add("SUMMARY:" + e.title());
-    if (e.cancelled()) {
-      lines.add("STATUS:CANCELLED");
-    }
-    if (e.transparent()) {
-      lines.add("TRANSP:TRANSPARENT");
-    }
-    if (e.rrule() != null) {
-      lines.add("RRULE:" + e.rrule());
-    }
-    e.attendees().forEach((address, partstat) -> lines.add("ATTENDEE;PARTSTAT=" + partstat + ":mailto:" + address));
-    put(e.uid(), vevent(lines));
+    new CalDavSeeds(radicale, user, calendar).seed(e);
   }
 
   private static String vevent(List<String> properties) {
-    return "BEGIN:VEVENT\r\nDTSTAMP:20261201T000000Z\r\n" + String.join("\r\n", properties) + "\r\nEND:VEVENT\r\n";
+    return CalDavSeeds.vevent(properties);
   }
 
   /** What calendar apps send along with TZID=Europe/Berlin (Radicale needs it to read those times). */
@@ -109,9 +82,7 @@ class CalDavCalendarGatewayIT implements CalendarGatewayContract {
       "END:VTIMEZONE", ""));
 
   private void put(String name, String components) throws Exception {
-    String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//seed//EN\r\n" + components + "END:VCALENDAR\r\n";
-    HttpResponse<String> response = radicale.send(user, "PUT", calendar.resolve(name + ".ics"), "text/calendar", ics);
-    assertThat(response.statusCode()).as("PUT %s: %s\n%s", name, response.body(), radicale.log()).isEqualTo(201);
+    new CalDavSeeds(radicale, user, calendar).put(name, components);
   }
 
   @Test

@@ -37,6 +37,10 @@ final class SeedClient implements AutoCloseable {
     }
   }
 
+  boolean exists(String folder) throws MessagingException {
+    return store.getFolder(folder).exists();
+  }
+
   void delete(String folder) throws MessagingException {
     store.getFolder(folder).delete(true);
   }
