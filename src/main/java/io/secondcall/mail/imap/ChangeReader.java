@@ -1,6 +1,7 @@
 package io.secondcall.mail.imap;
 
 import io.secondcall.core.MailMessage;
+import io.secondcall.mail.mime.HeaderFields;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.ServerAccessException;
@@ -97,7 +98,7 @@ final class ChangeReader {
     fp.add(FetchProfile.Item.ENVELOPE);
     fp.add(FetchProfile.Item.CONTENT_INFO);
     fp.add(UIDFolder.FetchProfileItem.UID);
-    for (String header : MessageMapper.FETCHED_HEADERS) {
+    for (String header : HeaderFields.FETCHED) {
       fp.add(header);
     }
     return fp;

@@ -1,9 +1,13 @@
 package io.secondcall.mail.imap;
 
+import io.secondcall.mail.mime.DeliveryStatus;
+import io.secondcall.mail.mime.MimeText;
+import io.secondcall.mail.mime.MessageIds;
+import io.secondcall.mail.mime.Addresses;
+import io.secondcall.mail.mime.HeaderFields;
+import io.secondcall.mail.mime.HeaderText;
 import io.secondcall.core.EmailAddress;
-import io.secondcall.core.Ids;
 import io.secondcall.core.MailMessage;
-import io.secondcall.core.SafeText;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -24,7 +28,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 
 /**
@@ -34,46 +37,16 @@ import org.eclipse.angus.mail.imap.IMAPMessage;
  */
 final class MessageMapper {
 
-  /** Fetched for every message in one FETCH with the envelope and body structure. */
-  static final String[] FETCHED_HEADERS = {
-    "Message-ID", "In-Reply-To", "References", "Auto-Submitted", "X-Autoreply", "X-Autorespond",
-    "Precedence", "List-Id", "List-Unsubscribe", "Content-Type", "X-Secondcall-Id",
-    "Disposition-Notification-To", "From", "To", "Cc", "Bcc", "Subject", "List-Post", "Sender", "Mailing-List",
-    "X-BeenThere", "X-Mailing-List"
-  };
-
-  /** The headers the core reads through {@link MailMessage#header}. */
-  private static final String[] KEPT_HEADERS = {
-    "Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence", "List-Id", "List-Unsubscribe",
-    "X-Secondcall-Id", "Disposition-Notification-To", "Content-Type", "List-Post", "Sender", "Mailing-List",
-    "X-BeenThere", "X-Mailing-List"
-  };
-
   private static final int MAX_PART_BYTES = 64 * 1024;
   private static final Session LENIENT = Session.getInstance(lenientProperties());
   private static final Pattern METHOD = Pattern.compile("(?im)^METHOD:\\s*([A-Za-z-]+)");
 
   MailMessage map(IMAPMessage m, long uid) throws MessagingException, IOException {
     Message view = addressSource(m);
+    HeaderFields.Source headers = headers(view);
     Instant date = date(view, m);
-    MailMessage.Builder b = MailMessage.builder(messageId(m, view, date), date).uid(uid);
-    List<EmailAddress> from = Addresses.of(view, "From");
-    if (!from.isEmpty()) {
-      b.from(from.get(0));
-    }
-    b.to(Addresses.of(view, "To"));
-    b.cc(Addresses.of(view, "Cc"));
-    b.bcc(Addresses.of(view, "Bcc"));
-    // One line: the subject is shown, matched and written back into a draft's header.
-    b.subject(SafeText.header(header(view, "Subject")));
-    b.inReplyTo(MessageIds.parse(header(m, "In-Reply-To")));
-    b.references(MessageIds.parse(header(m, "References")));
-    for (String name : KEPT_HEADERS) {
-      String value = header(m, name);
-      if (value != null) {
-        b.header(name, value);
-      }
-    }
+    MailMessage.Builder b = MailMessage.builder(messageId(m, headers, date), date).uid(uid);
+    HeaderFields.fill(b, headers);
     ContentType type = contentType(m);
     if (type != null && type.match("multipart/report")
         && "delivery-status".equalsIgnoreCase(type.getParameter("report-type"))) {
@@ -90,17 +63,21 @@ final class MessageMapper {
   }
 
   /**
-   * A stand-in for a message without Message-ID, made from its content so that the same message
-   * gets the same id after a UIDVALIDITY change or a move to another server.
+   * The headers of the raw header block (or of {@code view}, its lenient re-reading), fetched with
+   * the envelope ({@link HeaderFields#FETCHED}): no round trip.
    */
-  static String syntheticId(Message view, Instant date, int size) {
-    // From the headers fetched with the envelope (FETCHED_HEADERS): no round trip.
-    return Ids.syntheticMessageId(date.toString(), addresses(view, "From"), addresses(view, "To"),
-        addresses(view, "Cc"), SafeText.header(header(view, "Subject")), Integer.toString(size));
-  }
+  private static HeaderFields.Source headers(Message view) {
+    return new HeaderFields.Source() {
+      @Override
+      public String text(String name) {
+        return header(view, name);
+      }
 
-  private static String addresses(Message m, String header) {
-    return Addresses.of(m, header).stream().map(EmailAddress::address).collect(Collectors.joining(","));
+      @Override
+      public List<EmailAddress> addresses(String name) {
+        return Addresses.of(view, name);
+      }
+    };
   }
 
   /**
@@ -122,7 +99,7 @@ final class MessageMapper {
     }
   }
 
-  private static String messageId(IMAPMessage m, Message view, Instant date) {
+  private static String messageId(IMAPMessage m, HeaderFields.Source headers, Instant date) {
     String id = MessageIds.normalise(header(m, "Message-ID"));
     if (id == null) {
       try {
@@ -140,7 +117,7 @@ final class MessageMapper {
     } catch (MessagingException | RuntimeException e) {
       size = -1;
     }
-    return syntheticId(view, date, size);
+    return HeaderFields.syntheticId(headers, date, size);
   }
 
   private static Instant date(Message view, IMAPMessage m) throws MessagingException {

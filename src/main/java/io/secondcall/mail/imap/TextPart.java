@@ -1,5 +1,7 @@
 package io.secondcall.mail.imap;
 
+import io.secondcall.mail.mime.HtmlText;
+import io.secondcall.mail.mime.MimeText;
 import org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE;
 
 /**

@@ -1,4 +1,4 @@
-package io.secondcall.mail.imap;
+package io.secondcall.mail.mime;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +10,7 @@ import java.util.Map;
  * Reads the {@code message/delivery-status} part of a delivery status notification
  * (RFC 3464): a block of per-message fields, then one block per recipient.
  */
-final class DeliveryStatus {
+public final class DeliveryStatus {
 
   private DeliveryStatus() {}
 
@@ -18,7 +18,7 @@ final class DeliveryStatus {
    * Addresses of the recipients whose block says {@code Action: failed}, from their
    * {@code Final-Recipient} (or {@code Original-Recipient} when that is missing), lower-case.
    */
-  static List<String> failedRecipients(String body) {
+  public static List<String> failedRecipients(String body) {
     List<String> failed = new ArrayList<>();
     for (Map<String, String> block : blocks(body)) {
       String action = block.getOrDefault("action", "").strip().toLowerCase(Locale.ROOT);
