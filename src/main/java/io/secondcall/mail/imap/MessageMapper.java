@@ -4,6 +4,7 @@ import io.secondcall.mail.mime.DeliveryStatus;
 import io.secondcall.mail.mime.MimeText;
 import io.secondcall.mail.mime.MessageIds;
 import io.secondcall.mail.mime.Addresses;
+import io.secondcall.mail.mime.CalendarMethod;
 import io.secondcall.mail.mime.HeaderFields;
 import io.secondcall.mail.mime.HeaderText;
 import io.secondcall.core.EmailAddress;
@@ -26,8 +27,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 
 /**
@@ -39,7 +38,6 @@ final class MessageMapper {
 
   private static final int MAX_PART_BYTES = 64 * 1024;
   private static final Session LENIENT = Session.getInstance(lenientProperties());
-  private static final Pattern METHOD = Pattern.compile("(?im)^METHOD:\\s*([A-Za-z-]+)");
 
   MailMessage map(IMAPMessage m, long uid) throws MessagingException, IOException {
     Message view = addressSource(m);
@@ -163,41 +161,37 @@ final class MessageMapper {
     List<EmailAddress> out = new ArrayList<>();
     for (Part part : leafParts(m)) {
       ContentType type = contentType(part);
-      if (type != null && (type.match("message/delivery-status") || type.match("message/global-delivery-status"))) {
-        String body = MimeText.toString(MimeText.readAtMost(part.getInputStream(), MAX_PART_BYTES), "UTF-8");
-        for (String address : DeliveryStatus.failedRecipients(body)) {
-          try {
-            out.add(EmailAddress.of(address));
-          } catch (IllegalArgumentException e) {
-            // Not an address: nothing to end a sequence for.
-          }
-        }
+      if (type != null && DeliveryStatus.isReport(type.getBaseType().toLowerCase(Locale.ROOT))) {
+        out.addAll(DeliveryStatus.failedAddresses(text(part)));
       }
     }
     return out;
   }
 
-  /** METHOD of the first text/calendar part: the Content-Type parameter when present, else the part's own line. */
+  /** METHOD of the first text/calendar part that names one. */
   private static String calendarMethod(IMAPMessage m, ContentType top) throws MessagingException, IOException {
     if (top == null || !(top.match("multipart/*") || top.match("text/calendar"))) {
       return null;
     }
     for (Part part : leafParts(m)) {
       ContentType type = contentType(part);
-      if (type == null || !type.match("text/calendar")) {
-        continue;
-      }
-      String method = type.getParameter("method");
-      if (method == null) {
-        String body = MimeText.toString(MimeText.readAtMost(part.getInputStream(), MAX_PART_BYTES), "UTF-8");
-        Matcher matcher = METHOD.matcher(body);
-        method = matcher.find() ? matcher.group(1) : null;
-      }
-      if (method != null) {
-        return method.strip().toUpperCase(Locale.ROOT);
+      if (type != null && type.match("text/calendar")) {
+        String method = CalendarMethod.of(type.getParameter("method"), () -> text(part));
+        if (method != null) {
+          return method;
+        }
       }
     }
     return null;
+  }
+
+  /** A small part's text, read through the folder's connection; a broken one reads as empty. */
+  private static String text(Part part) {
+    try {
+      return MimeText.toString(MimeText.readAtMost(part.getInputStream(), MAX_PART_BYTES), "UTF-8");
+    } catch (MessagingException | IOException e) {
+      return "";
+    }
   }
 
   /**

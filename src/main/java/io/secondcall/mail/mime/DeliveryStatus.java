@@ -1,5 +1,6 @@
 package io.secondcall.mail.mime;
 
+import io.secondcall.core.EmailAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,24 @@ import java.util.Map;
 public final class DeliveryStatus {
 
   private DeliveryStatus() {}
+
+  /** Whether a part of this type (lower-case, no parameters) is a delivery report (RFC 3464, RFC 6533). */
+  public static boolean isReport(String mimeType) {
+    return "message/delivery-status".equals(mimeType) || "message/global-delivery-status".equals(mimeType);
+  }
+
+  /** The failed recipients of a report part, as addresses; what is no address is left out. */
+  public static List<EmailAddress> failedAddresses(String body) {
+    List<EmailAddress> out = new ArrayList<>();
+    for (String address : failedRecipients(body)) {
+      try {
+        out.add(EmailAddress.of(address));
+      } catch (IllegalArgumentException e) {
+        // Not an address: nothing to end a sequence for.
+      }
+    }
+    return out;
+  }
 
   /**
    * Addresses of the recipients whose block says {@code Action: failed}, from their
