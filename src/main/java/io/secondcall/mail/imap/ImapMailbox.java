@@ -1,10 +1,9 @@
 package io.secondcall.mail.imap;
 
-import io.secondcall.port.DraftSink;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.FolderMissingException;
 import io.secondcall.port.MailFolder;
-import io.secondcall.port.MailSource;
+import io.secondcall.port.Mailbox;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.SyncCursor;
 import jakarta.mail.Flags;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every failure to reach or talk to the server is a {@link ServerAccessException}: not
  * transient for a refused login, transient otherwise.
  */
-public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
+public final class ImapMailbox implements Mailbox {
 
   private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
 

@@ -1,0 +1,62 @@
+package io.secondcall.mail.gmail;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The Gmail quota units a cycle spent, by method, at Google's published price per call (15,000
+ * units a minute per user). Every call counts, retries and calls inside a batch included, as
+ * Google counts them. Not thread-safe: the mailbox serialises its calls.
+ */
+final class Quota {
+
+  /** The methods secondcall calls, with their cost in quota units. It never calls messages.send or drafts.send. */
+  enum Method {
+    GET_PROFILE("getProfile", 1),
+    LABELS_LIST("labels.list", 1),
+    HISTORY_LIST("history.list", 2),
+    MESSAGES_LIST("messages.list", 5),
+    MESSAGES_GET("messages.get", 5),
+    DRAFTS_LIST("drafts.list", 5),
+    DRAFTS_CREATE("drafts.create", 10),
+    DRAFTS_DELETE("drafts.delete", 10),
+    MESSAGES_INSERT("messages.insert", 25);
+
+    final String apiName;
+    final int units;
+
+    Method(String apiName, int units) {
+      this.apiName = apiName;
+      this.units = units;
+    }
+  }
+
+  private final Map<Method, Integer> calls = new EnumMap<>(Method.class);
+
+  void spend(Method method) {
+    calls.merge(method, 1, Integer::sum);
+  }
+
+  int units() {
+    return calls.entrySet().stream().mapToInt(e -> e.getKey().units * e.getValue()).sum();
+  }
+
+  int calls(Method method) {
+    return calls.getOrDefault(method, 0);
+  }
+
+  /** "12 units (history.list 1, messages.get 2)", or "no calls". */
+  String summary() {
+    if (calls.isEmpty()) {
+      return "no calls";
+    }
+    return units() + " units (" + calls.entrySet().stream()
+        .map(e -> e.getKey().apiName + " " + e.getValue())
+        .collect(Collectors.joining(", ")) + ")";
+  }
+
+  void reset() {
+    calls.clear();
+  }
+}
