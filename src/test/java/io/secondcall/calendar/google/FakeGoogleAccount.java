@@ -1,6 +1,7 @@
 package io.secondcall.calendar.google;
 
 import io.secondcall.config.GoogleSettings;
+import io.secondcall.google.GoogleConnection;
 import io.secondcall.google.GoogleTokens;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,14 +13,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The files a user of the fake has after `secondcall auth google`: the OAuth client and the token file. */
-final class FakeGoogleAccount {
+public final class FakeGoogleAccount {
 
   static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
-  final GoogleSettings settings;
-  final Path tokenFile;
+  public final GoogleSettings settings;
+  public final Path tokenFile;
 
   private FakeGoogleAccount(GoogleSettings settings, Path tokenFile) {
     this.settings = settings;
@@ -27,11 +28,11 @@ final class FakeGoogleAccount {
   }
 
   /** An account whose access token is valid for another hour. */
-  static FakeGoogleAccount in(Path dir, FakeGoogleCalendar fake) throws IOException {
+  public static FakeGoogleAccount in(Path dir, FakeGoogleCalendar fake) throws IOException {
     return in(dir, fake, fake.issueAccessToken(), NOW.plus(Duration.ofHours(1)));
   }
 
-  static FakeGoogleAccount in(Path dir, FakeGoogleCalendar fake, String accessToken, Instant expiresAt)
+  public static FakeGoogleAccount in(Path dir, FakeGoogleCalendar fake, String accessToken, Instant expiresAt)
       throws IOException {
     Path client = dir.resolve("google-client.json");
     Files.writeString(client, """
@@ -45,6 +46,11 @@ final class FakeGoogleAccount {
     GoogleSettings settings = new GoogleSettings(client, fake.apiRoot(), GoogleSettings.DEFAULT_AUTH,
         fake.tokenEndpoint());
     return new FakeGoogleAccount(settings, tokenFile);
+  }
+
+  /** The connection secondcall opens with these files; tokens expire by the fake's fixed clock. */
+  public GoogleConnection connection() {
+    return GoogleConnection.open(settings, tokenFile, Duration.ofSeconds(10), CLOCK);
   }
 
   GoogleCalendarGateway gateway(String calendarId) {

@@ -2,6 +2,7 @@ package io.secondcall.calendar.google;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.secondcall.calendar.google.FakeCalendarStore.ApiError;
 import java.io.ByteArrayInputStream;
@@ -29,9 +30,10 @@ import java.util.zip.GZIPInputStream;
  * issued; the token endpoint renews tokens for the one refresh token it knows. Switches let a
  * test expire tokens, revoke the grant or make the next call fail. events.list hands out sync
  * tokens and answers them with the changes since, as Google does; counters tell a test how much
- * was read.
+ * was read. Other Google APIs (the Gmail fake) are served beside it through {@link #serve},
+ * behind the same tokens.
  */
-final class FakeGoogleCalendar implements AutoCloseable {
+public final class FakeGoogleCalendar implements AutoCloseable {
 
   static final String CLIENT_ID = "1234-fake.apps.googleusercontent.com";
   static final String CLIENT_SECRET = "fake-client-secret";
@@ -53,39 +55,39 @@ final class FakeGoogleCalendar implements AutoCloseable {
   private volatile int failNextWith;
   private volatile String failNextReason;
 
-  FakeGoogleCalendar() throws IOException {
+  public FakeGoogleCalendar() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/calendar/v3/", this::api);
     server.createContext("/token", this::token);
     server.start();
   }
 
-  URI apiRoot() {
+  public URI apiRoot() {
     return URI.create("http://127.0.0.1:" + port() + "/");
   }
 
-  URI tokenEndpoint() {
+  public URI tokenEndpoint() {
     return URI.create("http://127.0.0.1:" + port() + "/token");
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
   /** A fresh access token the API accepts. */
-  synchronized String issueAccessToken() {
+  public synchronized String issueAccessToken() {
     String token = "ya29.fake-" + issued.incrementAndGet();
     validTokens.add(token);
     return token;
   }
 
   /** Every access token issued so far stops working (the API answers 401 invalid_token). */
-  synchronized void expireAccessTokens() {
+  public synchronized void expireAccessTokens() {
     validTokens.clear();
   }
 
   /** The grant is revoked: the token endpoint answers 400 invalid_grant. */
-  void revokeRefreshToken() {
+  public void revokeRefreshToken() {
     refreshRevoked = true;
   }
 
@@ -95,7 +97,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
   }
 
   /** The API answers 401 whatever the token, as when the user withdrew the calendar scope. */
-  void rejectEveryToken() {
+  public void rejectEveryToken() {
     rejectEveryToken = true;
   }
 
@@ -131,20 +133,25 @@ final class FakeGoogleCalendar implements AutoCloseable {
   }
 
   /** How many times the token endpoint renewed an access token. */
-  int refreshes() {
+  public int refreshes() {
     return tokenRefreshes.get();
   }
 
   /** How many request bodies arrived gzip-compressed. */
-  int gzipBodies() {
+  public int gzipBodies() {
     return gzipBodies.get();
   }
 
   /** "METHOD path" of every API call, in order. */
-  List<String> requests() {
+  public List<String> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }
+  }
+
+  /** Serves another API under {@code path} on this server (the Gmail fake); it checks tokens with {@link #authorised}. */
+  public void serve(String path, HttpHandler handler) {
+    server.createContext(path, handler);
   }
 
   @Override
@@ -206,7 +213,8 @@ final class FakeGoogleCalendar implements AutoCloseable {
     }
   }
 
-  private synchronized boolean authorised(String header) {
+  /** Whether an {@code Authorization} header carries a token this fake issued and still accepts. */
+  public synchronized boolean authorised(String header) {
     return header != null && header.startsWith("Bearer ") && !rejectEveryToken
         && validTokens.contains(header.substring("Bearer ".length()));
   }
@@ -250,7 +258,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
   }
 
   /** The request body, inflated when the client gzipped it (the Google client does). */
-  private byte[] body(HttpExchange x) throws IOException {
+  public byte[] body(HttpExchange x) throws IOException {
     byte[] raw = x.getRequestBody().readAllBytes();
     if ("gzip".equalsIgnoreCase(x.getRequestHeaders().getFirst("Content-Encoding"))) {
       gzipBodies.incrementAndGet();
