@@ -61,18 +61,23 @@ final class FolderReader {
       return new FolderChanges(folder, cursor, false, List.of(), 0);
     }
     if (!GmailIds.isOurs(cursor)) {
-      return fullRead(folder, labelId.get(), notBefore);
+      return fullRead(folder, cursor, notBefore);
     }
     HistoryRounds.Round round = history.since(folder, GmailIds.historyId(cursor));
     if (round.expired()) {
       log.info("{} Gmail no longer has history {}; reading {} again from {}", label, round.start(),
           labelName(folder), notBefore);
-      return fullRead(folder, labelId.get(), notBefore);
+      return fullRead(folder, cursor, notBefore);
     }
-    MessageReader.Batch batch = reader.read(round.addedTo(labelId.get()));
+    // Read again after the round: a label id the history showed first has been looked up by now.
+    Optional<String> now = labelId(folder);
+    if (now.isEmpty()) {
+      return new FolderChanges(folder, cursor, false, List.of(), 0);
+    }
+    MessageReader.Batch batch = reader.read(round.addedTo(now.get()));
     // A stop is the label as it is now: one given and taken back again stops nothing.
     List<MailMessage> messages = batch.messages().stream()
-        .filter(r -> folder != MailFolder.STOP || HistoryRounds.has(r.gmail(), labelId.get()))
+        .filter(r -> folder != MailFolder.STOP || HistoryRounds.has(r.gmail(), now.get()))
         .map(Read::mail)
         .toList();
     log.debug("{} {} '{}': {} new, {} skipped", label, folder, labelName(folder), messages.size(), batch.skipped());
@@ -85,7 +90,12 @@ final class FolderReader {
    * The search is by day ({@code after:} on Gmail's receive time), so it starts a day early and
    * the exact cut happens on the parsed date.
    */
-  private FolderChanges fullRead(MailFolder folder, String labelId, Instant notBefore) {
+  private FolderChanges fullRead(MailFolder folder, SyncCursor cursor, Instant notBefore) {
+    Optional<String> current = folder == MailFolder.STOP ? labels.currentIdOf(stopLabel) : labelId(folder);
+    if (current.isEmpty()) {
+      return new FolderChanges(folder, cursor, false, List.of(), 0);
+    }
+    String labelId = current.get();
     Profile profile = calls.call(Method.GET_PROFILE, users -> users.getProfile("me"));
     String query = "after:" + notBefore.minus(Duration.ofDays(1)).getEpochSecond();
     List<String> ids = reader.list(labelId, query);

@@ -141,7 +141,8 @@ final class GmailCalls {
     for (int attempt = 1; !pending.isEmpty(); attempt++) {
       Map<K, HttpResponseException> failed = new LinkedHashMap<>();
       try {
-        BatchRequest batch = client.batch().setBatchUrl(batchUrl);
+        // With the connection's initializer: its timeouts, its single retry after a token renewal.
+        BatchRequest batch = client.batch(client.getRequestFactory().getInitializer()).setBatchUrl(batchUrl);
         for (K key : pending) {
           quota.spend(method);
           request.on(client.users(), key).queue(batch, callback(key, done, failed));

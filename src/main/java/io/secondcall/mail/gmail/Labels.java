@@ -37,6 +37,20 @@ final class Labels {
   /** The id of the label with this name (case-insensitive), or empty when there is none. */
   Optional<String> idOf(String name) {
     load(false);
+    return find(name);
+  }
+
+  /**
+   * As {@link #idOf}, asking Gmail afresh: for a full read by a user label, which may have been
+   * deleted and created again under a new id. Full reads are rare; the unit is well spent.
+   */
+  Optional<String> currentIdOf(String name) {
+    mayReload = true;
+    load(true);
+    return find(name);
+  }
+
+  private Optional<String> find(String name) {
     return names.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(name)).map(Map.Entry::getKey)
         .findFirst();
   }

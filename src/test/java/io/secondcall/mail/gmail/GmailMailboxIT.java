@@ -1,0 +1,56 @@
+package io.secondcall.mail.gmail;
+
+import io.secondcall.mail.MailSeed;
+import io.secondcall.mail.MailboxContract;
+import io.secondcall.mail.MessageContentContract;
+import io.secondcall.port.Mailbox;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mailbox contracts that run on GreenMail and Dovecot, on the fake Gmail API through the
+ * real Google client: folders are the SENT, DRAFT and INBOX labels and a user label for stops.
+ */
+class GmailMailboxIT implements MailboxContract, MessageContentContract {
+
+  @TempDir
+  Path dir;
+  GmailFixture fixture;
+
+  @BeforeEach
+  void start() throws Exception {
+    fixture = new GmailFixture(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  @Override
+  public Mailbox mailbox() {
+    return fixture.mailbox();
+  }
+
+  @Override
+  public MailSeed seed() {
+    return fixture.seed();
+  }
+
+  @Override
+  public String sentFolder() {
+    return "SENT";
+  }
+
+  @Override
+  public String draftsFolder() {
+    return "DRAFT";
+  }
+
+  @Override
+  public String stopFolder() {
+    return GmailFixture.STOP;
+  }
+}
