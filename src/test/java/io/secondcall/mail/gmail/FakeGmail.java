@@ -34,6 +34,7 @@ final class FakeGmail {
   private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger batches = new AtomicInteger();
   private volatile int largestBatch;
+  private volatile int passes;
   private volatile int failures;
   private volatile int failStatus;
   private volatile String failReason;
@@ -49,9 +50,15 @@ final class FakeGmail {
 
   /** The next {@code count} calls (alone or in a batch) answer {@code status}, with Retry-After when not null. */
   void failNext(int count, int status, String reason, String retryAfterHeader) {
+    failAfter(0, count, status, reason, retryAfterHeader);
+  }
+
+  /** As {@link #failNext}, after {@code pass} calls that go through. */
+  synchronized void failAfter(int pass, int count, int status, String reason, String retryAfterHeader) {
     failStatus = status;
     failReason = reason;
     retryAfter = retryAfterHeader;
+    passes = pass;
     failures = count;
   }
 
@@ -137,7 +144,9 @@ final class FakeGmail {
       return unauthorised();
     }
     synchronized (this) {
-      if (failures > 0) {
+      if (passes > 0) {
+        passes--;
+      } else if (failures > 0) {
         failures--;
         return error(failStatus, failReason, "injected failure",
             retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter));
