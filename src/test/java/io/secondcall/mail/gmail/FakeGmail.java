@@ -22,12 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Retry-After, 5xx), shrink pages or expire the history; counters tell a test which methods were
  * called, so it can add up the quota units. The mailbox itself is {@link #store}.
  */
-final class FakeGmail {
+public final class FakeGmail {
 
   static final String API = "/gmail/v1/users/me/";
   static final String BATCH = "/batch/gmail/v1";
 
-  final FakeGmailStore store = new FakeGmailStore();
+  public final FakeGmailStore store = new FakeGmailStore();
   private final FakeGmailApi api = new FakeGmailApi(store);
   private final FakeGoogleCalendar server;
   private final Clock clock;
@@ -41,7 +41,7 @@ final class FakeGmail {
   private volatile String retryAfter;
 
   /** Serves Gmail on {@code server}; the messages it stores are received at the clock's instant. */
-  FakeGmail(FakeGoogleCalendar server, Clock clock) {
+  public FakeGmail(FakeGoogleCalendar server, Clock clock) {
     this.server = server;
     this.clock = clock;
     server.serve("/gmail/v1/", this::single);
@@ -49,12 +49,12 @@ final class FakeGmail {
   }
 
   /** The next {@code count} calls (alone or in a batch) answer {@code status}, with Retry-After when not null. */
-  void failNext(int count, int status, String reason, String retryAfterHeader) {
+  public void failNext(int count, int status, String reason, String retryAfterHeader) {
     failAfter(0, count, status, reason, retryAfterHeader);
   }
 
   /** As {@link #failNext}, after {@code pass} calls that go through. */
-  synchronized void failAfter(int pass, int count, int status, String reason, String retryAfterHeader) {
+  public synchronized void failAfter(int pass, int count, int status, String reason, String retryAfterHeader) {
     failStatus = status;
     failReason = reason;
     retryAfter = retryAfterHeader;
@@ -63,12 +63,12 @@ final class FakeGmail {
   }
 
   /** At most this many items per page of every list. */
-  void pageSize(int size) {
+  public void pageSize(int size) {
     api.pageSize(size);
   }
 
   /** The Gmail methods called, in order ("history.list", "messages.get" ...), batch parts included. */
-  List<String> calls() {
+  public List<String> calls() {
     synchronized (calls) {
       return List.copyOf(calls);
     }

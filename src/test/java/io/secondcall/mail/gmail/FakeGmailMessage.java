@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * {@code format=full}, parts with their content (transfer encoding undone) as base64url data,
  * attachments without data.
  */
-final class FakeGmailMessage {
+public final class FakeGmailMessage {
 
   private static final Session SESSION = Session.getInstance(new Properties());
   private static final Pattern ID = Pattern.compile("<([^<>\\s]+)>");
@@ -49,11 +49,11 @@ final class FakeGmailMessage {
     return headers;
   }
 
-  String header(String name) {
+  public String header(String name) {
     return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst().orElse(null);
   }
 
-  String messageId() {
+  public String messageId() {
     List<String> ids = ids(header("Message-ID"));
     return ids.isEmpty() ? null : ids.get(0);
   }
@@ -64,7 +64,7 @@ final class FakeGmailMessage {
     return refs;
   }
 
-  String subject() {
+  public String subject() {
     String s = header("Subject");
     try {
       return s == null ? "" : MimeUtility.decodeText(s);

@@ -19,7 +19,7 @@ import java.util.Set;
  * a message in it and the subjects match (a draft naming a {@code threadId} that fails this
  * starts a thread of its own); history before {@link #expireHistory()} answers 404.
  */
-final class FakeGmailStore {
+public final class FakeGmailStore {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final List<String> SYSTEM_LABELS =
@@ -27,13 +27,13 @@ final class FakeGmailStore {
   private static final long FIRST_ID = 0x1900000000000000L;
 
   /** One stored message. */
-  static final class Stored {
-    final String id;
-    final String threadId;
+  public static final class Stored {
+    public final String id;
+    public final String threadId;
     final byte[] raw;
     final long internalDate;
-    final Set<String> labels = new LinkedHashSet<>();
-    final FakeGmailMessage parsed;
+    public final Set<String> labels = new LinkedHashSet<>();
+    public final FakeGmailMessage parsed;
     long historyId;
 
     Stored(String id, String threadId, byte[] raw, long internalDate, FakeGmailMessage parsed) {
@@ -61,12 +61,12 @@ final class FakeGmailStore {
     SYSTEM_LABELS.forEach(l -> labels.put(l, l));
   }
 
-  synchronized long historyId() {
+  public synchronized long historyId() {
     return historyId;
   }
 
   /** Every history id up to now is forgotten: history.list from any of them answers 404. */
-  synchronized void expireHistory() {
+  public synchronized void expireHistory() {
     expiredBefore = historyId + 1;
   }
 
@@ -80,7 +80,7 @@ final class FakeGmailStore {
   }
 
   /** Stores a message with these labels; {@code threadId} is honoured only when Gmail would honour it. */
-  synchronized Stored add(byte[] raw, Collection<String> labelIds, String threadId, long internalDate) {
+  public synchronized Stored add(byte[] raw, Collection<String> labelIds, String threadId, long internalDate) {
     String id = Long.toHexString(nextId++);
     FakeGmailMessage parsed = new FakeGmailMessage(raw);
     Stored m = new Stored(id, thread(id, parsed, threadId), raw, internalDate, parsed);
@@ -108,11 +108,11 @@ final class FakeGmailStore {
     return found != null ? found : id;
   }
 
-  synchronized Stored get(String id) {
+  public synchronized Stored get(String id) {
     return messages.get(id);
   }
 
-  synchronized List<Stored> all() {
+  public synchronized List<Stored> all() {
     return List.copyOf(messages.values());
   }
 
@@ -125,7 +125,7 @@ final class FakeGmailStore {
   }
 
   /** Adds and removes labels of a message, as a user does in Gmail. */
-  synchronized void relabel(String id, Collection<String> add, Collection<String> remove) {
+  public synchronized void relabel(String id, Collection<String> add, Collection<String> remove) {
     Stored m = messages.get(id);
     List<String> added = add.stream().filter(l -> !m.labels.contains(l)).toList();
     List<String> removed = remove.stream().filter(m.labels::contains).toList();
@@ -146,7 +146,7 @@ final class FakeGmailStore {
   }
 
   /** The id of the label with this name, creating it when missing. */
-  synchronized String label(String name) {
+  public synchronized String label(String name) {
     for (Map.Entry<String, String> e : labels.entrySet()) {
       if (e.getValue().equalsIgnoreCase(name)) {
         return e.getKey();
@@ -157,7 +157,7 @@ final class FakeGmailStore {
     return id;
   }
 
-  synchronized boolean hasLabel(String name) {
+  public synchronized boolean hasLabel(String name) {
     return labels.values().stream().anyMatch(n -> n.equalsIgnoreCase(name));
   }
 
@@ -199,7 +199,7 @@ final class FakeGmailStore {
     relabel(id, List.of("SENT"), List.of("DRAFT"));
   }
 
-  synchronized Map<String, String> drafts() {
+  public synchronized Map<String, String> drafts() {
     return Map.copyOf(drafts);
   }
 
