@@ -63,13 +63,12 @@ final class GmailAccount implements AutoCloseable {
 
   /** The messages secondcall left in the DRAFT label. */
   List<FakeGmailStore.Stored> drafts() {
-    return gmail.store.all().stream().filter(m -> m.labels.contains("DRAFT")).toList();
+    return gmail.store.withLabel("DRAFT");
   }
 
   /** The digests secondcall put into the inbox. */
   List<FakeGmailStore.Stored> digests() {
-    return gmail.store.all().stream().filter(m -> m.labels.contains("INBOX"))
-        .filter(m -> m.parsed.subject().startsWith("secondcall:")).toList();
+    return gmail.store.withLabel("INBOX").stream().filter(m -> m.parsed.subject().startsWith("secondcall:")).toList();
   }
 
   private static byte[] message(String from, String to, String id, String inReplyTo, Instant date, String subject,

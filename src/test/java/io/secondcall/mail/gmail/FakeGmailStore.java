@@ -30,7 +30,7 @@ public final class FakeGmailStore {
   public static final class Stored {
     public final String id;
     public final String threadId;
-    final byte[] raw;
+    public final byte[] raw;
     final long internalDate;
     public final Set<String> labels = new LinkedHashSet<>();
     public final FakeGmailMessage parsed;
@@ -114,6 +114,11 @@ public final class FakeGmailStore {
 
   public synchronized List<Stored> all() {
     return List.copyOf(messages.values());
+  }
+
+  /** The messages with this label now; read under the store's lock, as the API may be changing labels meanwhile. */
+  public synchronized List<Stored> withLabel(String labelId) {
+    return messages.values().stream().filter(m -> m.labels.contains(labelId)).toList();
   }
 
   synchronized void delete(String id) {
