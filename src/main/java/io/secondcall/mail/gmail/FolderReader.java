@@ -80,7 +80,7 @@ final class FolderReader {
         .filter(r -> folder != MailFolder.STOP || HistoryRounds.has(r.gmail(), now.get()))
         .map(Read::mail)
         .toList();
-    log.debug("{} {} '{}': {} new, {} skipped", label, folder, labelName(folder), messages.size(), batch.skipped());
+    log.debug("{} label {}: {} new, {} skipped", label, labelName(folder), messages.size(), batch.skipped());
     return new FolderChanges(folder, GmailIds.cursor(round.end()), false, messages, batch.skipped());
   }
 
@@ -103,7 +103,7 @@ final class FolderReader {
     List<MailMessage> messages = batch.messages().stream().map(Read::mail)
         .filter(m -> !m.date().isBefore(notBefore))
         .toList();
-    log.debug("{} {} '{}': full read, {} listed, {} in the window, {} skipped", label, folder, labelName(folder),
+    log.debug("{} label {}: full read, {} listed, {} in the window, {} skipped", label, labelName(folder),
         ids.size(), messages.size(), batch.skipped());
     return new FolderChanges(folder, GmailIds.cursor(profile.getHistoryId()), true, messages, batch.skipped());
   }
