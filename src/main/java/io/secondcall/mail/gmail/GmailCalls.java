@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Every Gmail API call goes through here: counted in the cycle's {@link Quota}, retried on 429,
  * 5xx and rate-limit 403s with exponential backoff and jitter (or as long as Retry-After says),
- * and mapped to {@link ServerAccessException} when it fails for good. Many reads go out as
+ * and mapped to {@link ServerAccessException} when it fails for good. A write that creates
+ * something (a draft, the digest) is retried only when Gmail refused it unseen (429, rate
+ * limits): after a 5xx it may have landed, and the engine's next cycle looks before it writes
+ * again, as after a crash. Many reads go out as
  * batches of at most 50 calls; the parts that fail transiently are sent again in a later batch.
  * A 401 renews the access token once: the credential of {@code GoogleConnection} does that,
  * for single calls and batch parts alike.
@@ -186,8 +189,9 @@ final class GmailCalls {
   private void pauseOrFail(Method method, HttpResponseException e, int attempt, Backoff backoff) {
     String action = "Gmail " + method.apiName;
     Optional<Duration> asked = retryAfter(e);
+    boolean mayHaveLanded = e.getStatusCode() >= 500 && !method.idempotent;
     boolean retry = GoogleFailures.isTransient(e.getStatusCode(), GoogleFailures.reasons(e)) && attempt < ATTEMPTS
-        && asked.map(d -> d.compareTo(LONGEST_RETRY_AFTER) <= 0).orElse(true);
+        && !mayHaveLanded && asked.map(d -> d.compareTo(LONGEST_RETRY_AFTER) <= 0).orElse(true);
     if (!retry) {
       throw failures.of(action, e);
     }

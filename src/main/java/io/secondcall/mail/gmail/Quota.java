@@ -11,24 +11,30 @@ import java.util.stream.Collectors;
  */
 final class Quota {
 
-  /** The methods secondcall calls, with their cost in quota units. It never calls messages.send or drafts.send. */
+  /**
+   * The methods secondcall calls, with their cost in quota units and whether calling one twice
+   * does no harm. It never calls messages.send or drafts.send.
+   */
   enum Method {
-    GET_PROFILE("getProfile", 1),
-    LABELS_LIST("labels.list", 1),
-    HISTORY_LIST("history.list", 2),
-    MESSAGES_LIST("messages.list", 5),
-    MESSAGES_GET("messages.get", 5),
-    DRAFTS_LIST("drafts.list", 5),
-    DRAFTS_CREATE("drafts.create", 10),
-    DRAFTS_DELETE("drafts.delete", 10),
-    MESSAGES_INSERT("messages.insert", 25);
+    GET_PROFILE("getProfile", 1, true),
+    LABELS_LIST("labels.list", 1, true),
+    HISTORY_LIST("history.list", 2, true),
+    MESSAGES_LIST("messages.list", 5, true),
+    MESSAGES_GET("messages.get", 5, true),
+    DRAFTS_LIST("drafts.list", 5, true),
+    DRAFTS_CREATE("drafts.create", 10, false),
+    DRAFTS_DELETE("drafts.delete", 10, true),
+    MESSAGES_INSERT("messages.insert", 25, false);
 
     final String apiName;
     final int units;
+    /** A repeat of a call whose first try may have landed creates nothing twice. */
+    final boolean idempotent;
 
-    Method(String apiName, int units) {
+    Method(String apiName, int units, boolean idempotent) {
       this.apiName = apiName;
       this.units = units;
+      this.idempotent = idempotent;
     }
   }
 

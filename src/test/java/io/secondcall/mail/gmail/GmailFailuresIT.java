@@ -101,6 +101,22 @@ class GmailFailuresIT {
   }
 
   @Test
+  void aDraftIsCreatedAgainAfterARateLimitButNotAfterAServerErrorThatMayHaveLandedIt() throws Exception {
+    try (GmailMailbox mailbox = fixture.mailbox()) {
+      // After the search for the thread it answers.
+      fixture.gmail.failAfter(1, 1, 429, "rateLimitExceeded", null);
+      mailbox.saveDraft(io.secondcall.mail.TestMail.draft("c1.1", "Re: Offer"));
+      fixture.gmail.failAfter(1, 1, 503, "backendError", null);
+      ServerAccessException e = catchThrowableOfType(ServerAccessException.class,
+          () -> mailbox.saveDraft(io.secondcall.mail.TestMail.draft("c2.1", "Re: Offer")));
+
+      assertThat(e.isTransient()).isTrue();
+      assertThat(fixture.gmail.calls()).filteredOn("drafts.create"::equals).hasSize(3);
+      assertThat(fixture.waits).containsExactly(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
   void aBadRequestIsNotRetried() {
     fixture.gmail.failNext(1, 400, "invalidArgument", null);
     try (GmailMailbox mailbox = fixture.mailbox()) {
