@@ -10,31 +10,19 @@ import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.SyncCursor;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** 429 and 5xx are waited out (Retry-After first, else exponential backoff); 401 renews the token once. */
 class GmailFailuresIT {
 
-  @TempDir
-  Path dir;
-  GmailFixture fixture;
-  FakeGmailSeed seed;
-
+  @RegisterExtension
+  final GmailFixture fixture = new GmailFixture();
   @BeforeEach
-  void start() throws Exception {
-    fixture = new GmailFixture(dir);
-    seed = fixture.seed();
-    seed.append("SENT", sent("a@example.com", daysAgo(1), "Offer"));
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
+  void oneSentMessage() throws Exception {
+    fixture.seed().append("SENT", sent("a@example.com", daysAgo(1), "Offer"));
   }
 
   @Test
@@ -61,8 +49,8 @@ class GmailFailuresIT {
 
   @Test
   void partsOfABatchThatFailAreSentAgainInTheNextBatch() throws Exception {
-    seed.append("SENT", sent("b@example.com", daysAgo(1), "Offer 2"));
-    seed.append("SENT", sent("c@example.com", daysAgo(1), "Offer 3"));
+    fixture.seed().append("SENT", sent("b@example.com", daysAgo(1), "Offer 2"));
+    fixture.seed().append("SENT", sent("c@example.com", daysAgo(1), "Offer 3"));
     // getProfile and messages.list pass; then two of the three parts of the batch fail.
     fixture.gmail.failAfter(2, 2, 429, "userRateLimitExceeded", "3");
     try (GmailMailbox mailbox = fixture.mailbox()) {
@@ -130,7 +118,7 @@ class GmailFailuresIT {
 
   @Test
   void aTokenGmailCallsInvalidIsRenewedOnceAndTheCallsRepeated() throws Exception {
-    seed.append("SENT", sent("b@example.com", daysAgo(1), "Offer 2"));
+    fixture.seed().append("SENT", sent("b@example.com", daysAgo(1), "Offer 2"));
     try (GmailMailbox mailbox = fixture.mailbox()) {
       String before = GoogleTokens.read(fixture.account.tokenFile).accessToken();
       fixture.server.expireAccessTokens();

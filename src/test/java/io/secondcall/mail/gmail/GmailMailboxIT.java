@@ -4,10 +4,7 @@ import io.secondcall.mail.MailSeed;
 import io.secondcall.mail.MailboxContract;
 import io.secondcall.mail.MessageContentContract;
 import io.secondcall.port.Mailbox;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The mailbox contracts that run on GreenMail and Dovecot, on the fake Gmail API through the
@@ -15,19 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GmailMailboxIT implements MailboxContract, MessageContentContract {
 
-  @TempDir
-  Path dir;
-  GmailFixture fixture;
-
-  @BeforeEach
-  void start() throws Exception {
-    fixture = new GmailFixture(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @RegisterExtension
+  final GmailFixture fixture = new GmailFixture();
 
   @Override
   public Mailbox mailbox() {

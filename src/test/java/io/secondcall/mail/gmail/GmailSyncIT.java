@@ -9,12 +9,9 @@ import io.secondcall.mail.TestMail;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.SyncCursor;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What Gmail does differently from IMAP and costs in quota: one history.list a cycle for all
@@ -23,21 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GmailSyncIT {
 
-  @TempDir
-  Path dir;
-  GmailFixture fixture;
-  FakeGmailSeed seed;
-
-  @BeforeEach
-  void start() throws Exception {
-    fixture = new GmailFixture(dir);
-    seed = fixture.seed();
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @RegisterExtension
+  final GmailFixture fixture = new GmailFixture();
 
   /** The cursors of one cycle: Sent, inbox, stop label. */
   private record Cursors(SyncCursor sent, SyncCursor inbox, SyncCursor stop) {}
@@ -51,8 +35,8 @@ class GmailSyncIT {
 
   @Test
   void aCycleWithNothingNewCostsOneHistoryListOfTwoUnits() throws Exception {
-    seed.create(GmailFixture.STOP);
-    seed.append("SENT", sent("a@example.com", daysAgo(1), "Offer"));
+    fixture.seed().create(GmailFixture.STOP);
+    fixture.seed().append("SENT", sent("a@example.com", daysAgo(1), "Offer"));
     try (GmailMailbox mailbox = fixture.mailbox()) {
       mailbox.saveDraft(TestMail.draft("c1.1", "Re: Offer"));
       Cursors first = cycle(mailbox, new Cursors(SyncCursor.NONE, SyncCursor.NONE, SyncCursor.NONE));
@@ -76,7 +60,7 @@ class GmailSyncIT {
   void aFirstReadPagesTheListAndReadsInBatchesOfAtMostFifty() throws Exception {
     fixture.gmail.pageSize(7);
     for (int i = 0; i < 120; i++) {
-      seed.append("SENT", sent("m" + i + "@example.com", daysAgo(2), "Offer " + i));
+      fixture.seed().append("SENT", sent("m" + i + "@example.com", daysAgo(2), "Offer " + i));
     }
     try (GmailMailbox mailbox = fixture.mailbox()) {
       FolderChanges changes = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, daysAgo(21));
@@ -93,11 +77,11 @@ class GmailSyncIT {
 
   @Test
   void anExpiredHistoryIdReadsTheWindowAgain() throws Exception {
-    seed.append("SENT", sent("a@example.com", daysAgo(1), "First"));
+    fixture.seed().append("SENT", sent("a@example.com", daysAgo(1), "First"));
     try (GmailMailbox mailbox = fixture.mailbox()) {
       FolderChanges first = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, daysAgo(21));
-      seed.append("SENT", sent("b@example.com", daysAgo(0), "Second"));
-      seed.append("SENT", sent("old@example.com", daysAgo(40), "Outside the window"));
+      fixture.seed().append("SENT", sent("b@example.com", daysAgo(0), "Second"));
+      fixture.seed().append("SENT", sent("old@example.com", daysAgo(40), "Outside the window"));
       fixture.gmail.store.expireHistory();
 
       FolderChanges again = mailbox.changes(MailFolder.SENT, first.cursor(), daysAgo(21));
@@ -114,8 +98,8 @@ class GmailSyncIT {
 
   @Test
   void aConversationIsStoppedByTheStopLabelAsItIsNow() throws Exception {
-    long kept = seed.append("SENT", sent("kept@example.com", daysAgo(1), "Stopped"));
-    long undone = seed.append("SENT", sent("undone@example.com", daysAgo(1), "Changed my mind"));
+    long kept = fixture.seed().append("SENT", sent("kept@example.com", daysAgo(1), "Stopped"));
+    long undone = fixture.seed().append("SENT", sent("undone@example.com", daysAgo(1), "Changed my mind"));
     try (GmailMailbox mailbox = fixture.mailbox()) {
       Cursors first = cycle(mailbox, new Cursors(SyncCursor.NONE, SyncCursor.NONE, SyncCursor.NONE));
       mailbox.cycleEnded();
@@ -141,7 +125,7 @@ class GmailSyncIT {
   @Test
   void messagesCarryTheirThreadAndTheNamesOfTheirLabels() throws Exception {
     String tag = fixture.gmail.store.label("secondcall");
-    long uid = seed.append("SENT", sent("tagged@example.com", daysAgo(1), "Tagged"));
+    long uid = fixture.seed().append("SENT", sent("tagged@example.com", daysAgo(1), "Tagged"));
     fixture.gmail.store.relabel(GmailIds.messageId(uid), List.of(tag, "IMPORTANT"), List.of());
     try (GmailMailbox mailbox = fixture.mailbox()) {
       MailMessage m = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, daysAgo(21)).messages().get(0);
@@ -193,7 +177,7 @@ class GmailSyncIT {
 
   @Test
   void aDraftJoinsTheThreadOfTheMessageItAnswers() throws Exception {
-    long root = seed.append("SENT", sent("root@example.com", daysAgo(1), "Offer"));
+    long root = fixture.seed().append("SENT", sent("root@example.com", daysAgo(1), "Offer"));
     String thread = fixture.gmail.store.get(GmailIds.messageId(root)).threadId;
     try (GmailMailbox reading = fixture.mailbox()) {
       reading.changes(MailFolder.SENT, SyncCursor.NONE, daysAgo(21));
