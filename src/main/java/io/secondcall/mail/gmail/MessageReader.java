@@ -118,7 +118,7 @@ final class MessageReader {
     Map<Long, String> out = new HashMap<>();
     List<String> missing = new ArrayList<>();
     for (Long uid : uids) {
-      if (uid == null || uid <= 0) {
+      if (uid == null || uid == 0) {
         continue;
       }
       String known = texts.get(uid);
