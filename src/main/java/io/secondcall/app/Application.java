@@ -16,10 +16,14 @@ import io.secondcall.engine.CalendarGuard;
 import io.secondcall.engine.Cycle;
 import io.secondcall.engine.EngineSettings;
 import io.secondcall.engine.FollowUpWriter;
+import io.secondcall.daemon.IdleWaiter;
+import io.secondcall.google.GoogleConnection;
 import io.secondcall.google.GoogleTokens;
+import io.secondcall.mail.gmail.GmailMailbox;
 import io.secondcall.mail.imap.ImapAccount;
 import io.secondcall.mail.imap.ImapMailbox;
 import io.secondcall.port.CalendarGateway;
+import io.secondcall.port.Mailbox;
 import io.secondcall.port.StateStore;
 import io.secondcall.store.SqliteStateStore;
 import io.secondcall.template.DigestComposer;
@@ -46,14 +50,14 @@ public final class Application implements AutoCloseable {
   private final Config config;
   private final EngineSettings settings;
   private final StateStore store;
-  private final ImapMailbox mailbox;
+  private final Mailbox mailbox;
   private final Templates templates;
   /** Null with {@code calendar.provider: none}. */
   private final CalendarGateway calendar;
   private final CalendarGuard calendarGuard = new CalendarGuard();
   private final Clock clock;
 
-  private Application(Config config, EngineSettings settings, StateStore store, ImapMailbox mailbox,
+  private Application(Config config, EngineSettings settings, StateStore store, Mailbox mailbox,
       Templates templates, CalendarGateway calendar, Clock clock) {
     this.config = config;
     this.settings = settings;
@@ -71,22 +75,52 @@ public final class Application implements AutoCloseable {
   public static Application open(Config config, Clock clock, boolean dryRun) {
     Templates templates = Templates.load(config.templatesDir(), config.zone(), clock, Locale.ENGLISH);
     EngineSettings settings = engineSettings(config);
-    ImapMailbox mailbox = new ImapMailbox(imapAccount(config));
+    // One Google credential for Gmail and Calendar: one token renewal, one writer of the token file.
+    GoogleConnection google = config.usesGoogle() ? openGoogle(config) : null;
+    Mailbox mailbox = openMailbox(config, google);
     boolean fresh = !Files.exists(config.stateDir().resolve(SqliteStateStore.FILE_NAME));
     StateStore store = dryRun && fresh ? SqliteStateStore.inMemory() : SqliteStateStore.open(config.stateDir());
-    return new Application(config, settings, store, mailbox, templates, openCalendar(config, clock), clock);
+    return new Application(config, settings, store, mailbox, templates, openCalendar(config, clock, google), clock);
+  }
+
+  /**
+   * The mailbox the config names. Neither opening does network I/O yet.
+   *
+   * @param google the Google connection, needed with {@code mail.provider: gmail}
+   */
+  public static Mailbox openMailbox(Config config, GoogleConnection google) {
+    return switch (config.mail().provider()) {
+      case IMAP -> new ImapMailbox(imapAccount(config));
+      case GMAIL -> GmailMailbox.on(google == null ? openGoogle(config) : google, config.primaryAddress(),
+          config.followUp().stopFolder());
+    };
+  }
+
+  /**
+   * The user's Google authorisation ({@code google} section and the token file under
+   * {@code state_dir}). Tokens expire in real time, whatever {@code scan --now} makes a cycle believe.
+   *
+   * @throws io.secondcall.port.ServerAccessException (not transient) when the client or token file is unusable
+   */
+  public static GoogleConnection openGoogle(Config config) {
+    return GoogleConnection.open(config.google(), GoogleTokens.fileIn(config.stateDir()), SERVER_TIMEOUT,
+        Clock.systemUTC());
   }
 
   /** The calendar the config names, or null for none. Opening one does not touch the network yet. */
   public static CalendarGateway openCalendar(Config config, Clock clock) {
+    return openCalendar(config, clock, null);
+  }
+
+  private static CalendarGateway openCalendar(Config config, Clock clock, GoogleConnection google) {
     CalendarSettings c = config.calendar();
     return switch (c.provider()) {
       case NONE -> null;
       case ICS -> new IcsCalendarGateway(c.icsPath(), config.zone(), clock);
       case CALDAV -> new CalDavCalendarGateway(c.caldav().url(), c.caldav().username(), c.caldav().password().reveal(),
           config.zone(), SERVER_TIMEOUT);
-      case GOOGLE -> GoogleCalendarGateway.open(config.google(), GoogleTokens.fileIn(config.stateDir()),
-          c.googleCalendarId(), config.zone(), SERVER_TIMEOUT, clock);
+      case GOOGLE -> GoogleCalendarGateway.on(google == null ? openGoogle(config) : google, c.googleCalendarId(),
+          config.zone());
     };
   }
 
@@ -113,13 +147,13 @@ public final class Application implements AutoCloseable {
   /**
    * The IMAP account of the config.
    *
-   * @throws ConfigException naming the key and why, when the mail provider cannot be used yet
+   * @throws ConfigException naming the key when the config uses another mail provider
    */
   public static ImapAccount imapAccount(Config config) {
     MailSettings mail = config.mail();
     if (mail.provider() != MailSettings.Provider.IMAP) {
-      throw new ConfigException(config.source(), "mail.provider", mail.provider().name().toLowerCase(Locale.ROOT)
-          + " is not available in this version yet; use imap (Gmail offers IMAP too: host imap.gmail.com)");
+      throw new ConfigException(config.source(), "mail.provider", "imap for an IMAP account, got "
+          + mail.provider().name().toLowerCase(Locale.ROOT));
     }
     ImapSettings imap = mail.imap();
     return new ImapAccount(imap.host(), imap.port(), ImapAccount.Security.valueOf(imap.security().name()),
@@ -149,8 +183,19 @@ public final class Application implements AutoCloseable {
     return store;
   }
 
-  public ImapMailbox mailbox() {
+  public Mailbox mailbox() {
     return mailbox;
+  }
+
+  /**
+   * How {@code run} waits between cycles: with IMAP IDLE where the server offers it, so that new
+   * mail starts the next cycle at once; else (Gmail, whose push needs Cloud Pub/Sub) it sleeps.
+   */
+  public IdleWaiter waiter() {
+    if (mailbox instanceof ImapMailbox imap) {
+      return new IdleWaiter(imap::supportsIdle, imap::awaitInboxChange, imap::stopWatching);
+    }
+    return new IdleWaiter(() -> false, max -> { }, () -> { });
   }
 
   /** Null with {@code calendar.provider: none}. */

@@ -7,6 +7,7 @@ import io.secondcall.config.ImapSettings;
 import io.secondcall.google.GoogleConnection;
 import io.secondcall.google.GoogleScopes;
 import io.secondcall.google.GoogleTokens;
+import io.secondcall.mail.gmail.GmailMailbox;
 import io.secondcall.mail.imap.ImapMailbox;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.MailFolder;
@@ -72,10 +73,11 @@ final class CheckCommand implements Callable<Integer> {
   private static void mail(Checklist list, Config c) {
     ImapSettings imap = c.mail().imap();
     if (imap == null) {
-      // Application.imapAccount names the key and why this provider cannot be used yet.
-      list.check("mail", lower(c.mail().provider()), () -> {
-        Application.imapAccount(c);
-        return "";
+      list.check("gmail", "Gmail API at " + c.google().api(), () -> {
+        try (GmailMailbox mailbox = GmailMailbox.on(Application.openGoogle(c), c.primaryAddress(),
+            c.followUp().stopFolder())) {
+          return mailbox.describe();
+        }
       });
       return;
     }

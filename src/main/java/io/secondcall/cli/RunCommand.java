@@ -3,9 +3,7 @@ package io.secondcall.cli;
 import io.secondcall.app.Application;
 import io.secondcall.config.Config;
 import io.secondcall.daemon.Daemon;
-import io.secondcall.daemon.IdleWaiter;
 import io.secondcall.daemon.StopSignals;
-import io.secondcall.mail.imap.ImapMailbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -32,19 +30,17 @@ final class RunCommand implements Callable<Integer> {
     Application app = Application.open(loaded, Clock.systemUTC(), false);
     StopSignals signals = null;
     try {
-      ImapMailbox mailbox = app.mailbox();
       String account = app.settings().me().address();
       AtomicBoolean stopFolderReady = new AtomicBoolean();
       Runnable cycle = () -> {
         // In the first cycle, not before it: a server that is down at start-up is an outage to ride out.
         if (!stopFolderReady.get()) {
-          mailbox.createStopFolder();
+          app.mailbox().createStopFolder();
           stopFolderReady.set(true);
         }
         app.cycle().run();
       };
-      Daemon daemon = new Daemon(account, cycle, loaded.pollInterval(),
-          new IdleWaiter(mailbox::supportsIdle, mailbox::awaitInboxChange, mailbox::stopWatching));
+      Daemon daemon = new Daemon(account, cycle, loaded.pollInterval(), app.waiter());
       signals = StopSignals.install(account, daemon::stop, STOP_GRACE);
       daemon.run();
     } finally {

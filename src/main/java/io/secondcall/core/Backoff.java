@@ -6,7 +6,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * How long to wait after each failure in a row to reach a server: 30 s doubling to at most 15
- * min, each wait shortened by a random part of up to a fifth. The jitter keeps retries out of
+ * min (or other bounds, such as the seconds between retries of one API call), each wait
+ * shortened by a random part of up to a fifth. The jitter keeps retries out of
  * step: the daemon and the calendar guard often lose the same server at the same moment, and
  * many installs lose a provider in the same outage. Not thread-safe.
  */
@@ -17,6 +18,8 @@ public final class Backoff {
   /** The largest share of a wait that the jitter takes off. */
   static final double JITTER = 0.2;
 
+  private final Duration first;
+  private final Duration max;
   private final DoubleSupplier random;
   private int failures;
 
@@ -25,16 +28,26 @@ public final class Backoff {
    *     how much of the jitter each wait gets; {@code () -> 0} gives the plain doubling
    */
   public Backoff(DoubleSupplier random) {
+    this(FIRST, MAX, random);
+  }
+
+  /** Waits from {@code first}, doubling up to {@code max}. */
+  public Backoff(Duration first, Duration max, DoubleSupplier random) {
+    this.first = Objects.requireNonNull(first, "first");
+    this.max = Objects.requireNonNull(max, "max");
     this.random = Objects.requireNonNull(random, "random");
+    if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
+      throw new IllegalArgumentException("backoff from " + first + " to " + max);
+    }
   }
 
   /** The wait after one more failure. */
   public Duration next() {
     // Past 2^10 the cap holds anyway; the bound keeps the shift from overflowing.
-    Duration base = FIRST.multipliedBy(1L << Math.min(failures, 10));
+    Duration base = first.multipliedBy(1L << Math.min(failures, 10));
     failures++;
-    if (base.compareTo(MAX) > 0) {
-      base = MAX;
+    if (base.compareTo(max) > 0) {
+      base = max;
     }
     double r = random.getAsDouble();
     if (!(r >= 0 && r < 1)) {

@@ -77,6 +77,8 @@ public final class Cycle {
       // Calendar failures are handled inside; what reaches here is the mail server's.
       Outages.mailFailed(store, run.now, e, !e.isTransient());
       throw e;
+    } finally {
+      mail.cycleEnded();
     }
     return run.report;
   }
@@ -84,7 +86,11 @@ public final class Cycle {
   /** Runs one cycle that changes nothing anywhere: state is rolled back, nothing is written to the mailbox. */
   public CycleReport dryRun() {
     CycleRun run = new CycleRun(settings, mail, NOTHING, store, clock.instant(), true);
-    store.inDiscardedTransaction(() -> execute(run));
+    try {
+      store.inDiscardedTransaction(() -> execute(run));
+    } finally {
+      mail.cycleEnded();
+    }
     return run.report;
   }
 

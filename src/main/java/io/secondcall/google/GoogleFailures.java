@@ -66,14 +66,22 @@ public final class GoogleFailures {
   }
 
   static boolean isTransient(HttpResponseException e) {
-    int status = e.getStatusCode();
+    return isTransient(e.getStatusCode(), reasons(e));
+  }
+
+  /**
+   * Whether a call that failed with this status and these error reasons may succeed later:
+   * network-side statuses, 429, 5xx, and the 403s that mean "slow down".
+   */
+  public static boolean isTransient(int status, List<String> reasons) {
     if (status == 403) {
-      return reasons(e).stream().anyMatch(RATE_LIMIT_REASONS::contains);
+      return reasons.stream().anyMatch(RATE_LIMIT_REASONS::contains);
     }
     return status == 408 || status == 429 || status >= 500;
   }
 
-  private static List<String> reasons(HttpResponseException e) {
+  /** The {@code reason} of each error Google listed in its answer. */
+  public static List<String> reasons(HttpResponseException e) {
     if (e instanceof GoogleJsonResponseException g && g.getDetails() != null && g.getDetails().getErrors() != null) {
       return g.getDetails().getErrors().stream().map(GoogleJsonError.ErrorInfo::getReason).filter(Objects::nonNull)
           .toList();

@@ -36,4 +36,11 @@ public interface MailSource {
    *     for a folder whose messages the user deleted
    */
   Set<String> secondcallIds(MailFolder folder);
+
+  /**
+   * The cycle that read through this source is over: where an adapter counts what a cycle cost
+   * (Gmail quota units) or keeps per-cycle caches, this is where it logs and forgets. Nothing by
+   * default.
+   */
+  default void cycleEnded() {}
 }

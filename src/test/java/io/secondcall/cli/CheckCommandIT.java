@@ -160,7 +160,7 @@ class CheckCommandIT {
   }
 
   @Test
-  void gmailIsReportedAsNotAvailableYetNamingTheKey() throws Exception {
+  void gmailWithoutAuthorisationSaysHowToSignIn() throws Exception {
     Files.writeString(dir.resolve("google-client.json"),
         "{\"installed\": {\"client_id\": \"id\", \"client_secret\": \"secret\"}}");
     Path config = dir.resolve("config.yaml");
@@ -178,11 +178,9 @@ class CheckCommandIT {
 
     CliIT.Result result = check(config);
 
-    assertThat(result.exit()).as(result.out() + result.err()).isEqualTo(ExitCodes.BAD_CONFIG);
-    assertThat(line(result, "mail")).contains("mail.provider").contains("gmail")
-        .contains("not available in this version");
-    assertThat(line(result, "google")).as("the authorisation is checked all the same")
-        .contains("secondcall auth google");
+    assertThat(result.exit()).as(result.out() + result.err()).isEqualTo(ExitCodes.UNREACHABLE);
+    assertThat(line(result, "gmail")).contains("secondcall auth google");
+    assertThat(line(result, "google")).contains("secondcall auth google");
     assertThat(line(result, "calendar")).contains("no calendar");
     assertNoStackTrace(result);
   }

@@ -33,6 +33,9 @@ class CheckGoogleIT {
   @BeforeEach
   void setUp() throws Exception {
     GREENMAIL.setUser(CheckCommandIT.DANA, CheckCommandIT.DANA, "secret");
+    // Every real mailbox has one; GreenMail starts with INBOX alone.
+    GREENMAIL.getManagers().getImapHostManager().createMailbox(
+        GREENMAIL.getManagers().getUserManager().getUser(CheckCommandIT.DANA), "Sent");
     Path password = Files.writeString(dir.resolve("imap-password"), "secret\n");
     Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
     google = new FakeGoogleCalendar();

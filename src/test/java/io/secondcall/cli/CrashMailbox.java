@@ -84,7 +84,8 @@ final class CrashMailbox implements AutoCloseable {
     }
   }
 
-  private static String text(Object content) throws MessagingException, IOException {
+  /** The text of a message's content, parts joined. */
+  static String text(Object content) throws MessagingException, IOException {
     if (content instanceof String s) {
       return s;
     }

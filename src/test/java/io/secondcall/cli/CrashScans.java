@@ -26,6 +26,8 @@ final class CrashScans {
   static final long LIMIT_SECONDS = 60;
   /** The debug line ImapConnection logs once the server accepted the login. */
   static final String LOGGED_IN = " logged in";
+  /** The debug line the Gmail adapter logs once Gmail took the token. */
+  static final String SIGNED_IN_TO_GMAIL = " signed in to Gmail";
 
   /**
    * What became of one run: killed by us {@code millis} after the login, or ended by itself
@@ -41,10 +43,17 @@ final class CrashScans {
 
   private final Path config;
   private final Path logs;
+  private final String login;
 
   CrashScans(Path config, Path logs) throws IOException {
+    this(config, logs, LOGGED_IN);
+  }
+
+  /** @param login the end of the log line that marks the login, from which kill delays count */
+  CrashScans(Path config, Path logs, String login) throws IOException {
     this.config = config;
     this.logs = Files.createDirectories(logs);
+    this.login = login;
   }
 
   /** Runs a scan at {@code now} to its end. */
@@ -64,7 +73,8 @@ final class CrashScans {
     Process scan = start(name, now);
     CountDownLatch loggedIn = new CountDownLatch(1);
     long[] loggedInAt = {-1};
-    Thread drain = new Thread(() -> drain(scan, logs.resolve(name + ".err"), loggedIn, loggedInAt), name + "-stderr");
+    Thread drain = new Thread(() -> drain(scan, logs.resolve(name + ".err"), login, loggedIn, loggedInAt),
+        name + "-stderr");
     drain.setDaemon(true);
     drain.start();
     try {
@@ -119,11 +129,11 @@ final class CrashScans {
   }
 
   /** Copies the child's stderr to {@code file}, noting the instant of the login line. */
-  private static void drain(Process scan, Path file, CountDownLatch loggedIn, long[] loggedInAt) {
+  private static void drain(Process scan, Path file, String login, CountDownLatch loggedIn, long[] loggedInAt) {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(scan.getErrorStream(), StandardCharsets.UTF_8));
         Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (loggedIn.getCount() > 0 && line.endsWith(LOGGED_IN)) {
+        if (loggedIn.getCount() > 0 && line.endsWith(login)) {
           loggedInAt[0] = System.nanoTime();
           loggedIn.countDown();
         }

@@ -94,4 +94,12 @@ class BackoffTest {
     }
     return waits;
   }
+
+  @Test
+  void otherBoundsDoubleTheSameWay() {
+    assertThat(waits(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), () -> 0), 5)).containsExactly(
+        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1), () -> 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

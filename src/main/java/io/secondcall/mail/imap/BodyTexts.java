@@ -1,5 +1,6 @@
 package io.secondcall.mail.imap;
 
+import io.secondcall.mail.mime.BodyText;
 import jakarta.mail.MessagingException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,8 +26,8 @@ import org.eclipse.angus.mail.imap.protocol.UIDSet;
  */
 final class BodyTexts {
 
-  /** Bytes fetched, and characters kept, per message. */
-  static final int MAX = 64 * 1024;
+  /** Bytes fetched per message. */
+  static final int MAX = BodyText.MAX;
 
   private BodyTexts() {}
 

@@ -1,6 +1,7 @@
 package io.secondcall.mail.imap;
 
 import io.secondcall.core.MailMessage;
+import io.secondcall.mail.mime.HeaderFields;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.ServerAccessException;
@@ -114,7 +115,7 @@ final class ChangeReader {
     FetchProfile fp = new FetchProfile();
     fp.add(FetchProfile.Item.ENVELOPE);
     fp.add(UIDFolder.FetchProfileItem.UID);
-    for (String header : MessageMapper.FETCHED_HEADERS) {
+    for (String header : HeaderFields.FETCHED) {
       fp.add(header);
     }
     return fp;

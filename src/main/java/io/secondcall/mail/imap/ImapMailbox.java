@@ -1,11 +1,10 @@
 package io.secondcall.mail.imap;
 
-import io.secondcall.port.DraftSink;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.FolderMissingException;
 import io.secondcall.port.MailFolder;
+import io.secondcall.port.Mailbox;
 import io.secondcall.port.MailboxSetupException;
-import io.secondcall.port.MailSource;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.SyncCursor;
 import jakarta.mail.Flags;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every failure to reach or talk to the server is a {@link ServerAccessException}: not
  * transient for a refused login, transient otherwise.
  */
-public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
+public final class ImapMailbox implements Mailbox {
 
   private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
 
@@ -196,13 +195,18 @@ public final class ImapMailbox implements MailSource, DraftSink, AutoCloseable {
         + "\" does not exist; set " + SENT_KEY + " to one of: " + FolderNames.existing(store), null);
   }
 
+  @Override
+  public void createStopFolder() {
+    ensureStopFolder();
+  }
+
   /**
    * Creates the stop folder when it is missing, so that the user finds it to move conversations
    * into. A server that refuses is logged, not an error: the folder is a convenience.
    *
    * @return the stop folder's full name on this server
    */
-  public synchronized String createStopFolder() {
+  public synchronized String ensureStopFolder() {
     IMAPStore store = connection.store();
     String name = folderName(MailFolder.STOP, store);
     try {

@@ -1,9 +1,14 @@
 package io.secondcall.mail.imap;
 
+import io.secondcall.mail.mime.DeliveryStatus;
+import io.secondcall.mail.mime.MimeText;
+import io.secondcall.mail.mime.MessageIds;
+import io.secondcall.mail.mime.Addresses;
+import io.secondcall.mail.mime.CalendarMethod;
+import io.secondcall.mail.mime.HeaderFields;
+import io.secondcall.mail.mime.HeaderText;
 import io.secondcall.core.EmailAddress;
-import io.secondcall.core.Ids;
 import io.secondcall.core.MailMessage;
-import io.secondcall.core.SafeText;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -22,9 +27,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 
 /**
@@ -34,46 +36,16 @@ import org.eclipse.angus.mail.imap.IMAPMessage;
  */
 final class MessageMapper {
 
-  /** Fetched for every message in one FETCH with the envelope and body structure. */
-  static final String[] FETCHED_HEADERS = {
-    "Message-ID", "In-Reply-To", "References", "Auto-Submitted", "X-Autoreply", "X-Autorespond",
-    "Precedence", "List-Id", "List-Unsubscribe", "Content-Type", "X-Secondcall-Id",
-    "Disposition-Notification-To", "From", "To", "Cc", "Bcc", "Subject", "List-Post", "Sender", "Mailing-List",
-    "X-BeenThere", "X-Mailing-List"
-  };
-
-  /** The headers the core reads through {@link MailMessage#header}. */
-  private static final String[] KEPT_HEADERS = {
-    "Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence", "List-Id", "List-Unsubscribe",
-    "X-Secondcall-Id", "Disposition-Notification-To", "Content-Type", "List-Post", "Sender", "Mailing-List",
-    "X-BeenThere", "X-Mailing-List"
-  };
-
   private static final int MAX_PART_BYTES = 64 * 1024;
   private static final Session LENIENT = Session.getInstance(lenientProperties());
-  private static final Pattern METHOD = Pattern.compile("(?im)^METHOD:\\s*([A-Za-z-]+)");
 
   MailMessage map(IMAPMessage m, long uid) throws MessagingException, IOException {
     Message view = addressSource(m);
+    HeaderFields.Source headers = headers(view);
     Instant date = date(view, m);
-    MailMessage.Builder b = MailMessage.builder(messageId(m, view, date), date).uid(uid);
-    List<EmailAddress> from = Addresses.of(view, "From");
-    if (!from.isEmpty()) {
-      b.from(from.get(0));
-    }
-    b.to(Addresses.of(view, "To"));
-    b.cc(Addresses.of(view, "Cc"));
-    b.bcc(Addresses.of(view, "Bcc"));
-    // One line: the subject is shown, matched and written back into a draft's header.
-    b.subject(SafeText.header(header(view, "Subject")));
-    b.inReplyTo(MessageIds.parse(header(m, "In-Reply-To")));
-    b.references(MessageIds.parse(header(m, "References")));
-    for (String name : KEPT_HEADERS) {
-      String value = header(m, name);
-      if (value != null) {
-        b.header(name, value);
-      }
-    }
+    MailMessage.Builder b = MailMessage.builder(messageId(m, headers, date), date).uid(uid);
+    HeaderFields.fill(b, headers);
+    // The Content-Type header, not BODYSTRUCTURE: the structure is fetched only where a body is needed.
     ContentType type = declaredType(m);
     if (type != null && type.match("multipart/report")
         && "delivery-status".equalsIgnoreCase(type.getParameter("report-type"))) {
@@ -90,17 +62,21 @@ final class MessageMapper {
   }
 
   /**
-   * A stand-in for a message without Message-ID, made from its content so that the same message
-   * gets the same id after a UIDVALIDITY change or a move to another server.
+   * The headers of the raw header block (or of {@code view}, its lenient re-reading), fetched with
+   * the envelope ({@link HeaderFields#FETCHED}): no round trip.
    */
-  static String syntheticId(Message view, Instant date, int size) {
-    // From the headers fetched with the envelope (FETCHED_HEADERS): no round trip.
-    return Ids.syntheticMessageId(date.toString(), addresses(view, "From"), addresses(view, "To"),
-        addresses(view, "Cc"), SafeText.header(header(view, "Subject")), Integer.toString(size));
-  }
+  private static HeaderFields.Source headers(Message view) {
+    return new HeaderFields.Source() {
+      @Override
+      public String text(String name) {
+        return header(view, name);
+      }
 
-  private static String addresses(Message m, String header) {
-    return Addresses.of(m, header).stream().map(EmailAddress::address).collect(Collectors.joining(","));
+      @Override
+      public List<EmailAddress> addresses(String name) {
+        return Addresses.of(view, name);
+      }
+    };
   }
 
   /**
@@ -122,7 +98,7 @@ final class MessageMapper {
     }
   }
 
-  private static String messageId(IMAPMessage m, Message view, Instant date) {
+  private static String messageId(IMAPMessage m, HeaderFields.Source headers, Instant date) {
     String id = MessageIds.normalise(header(m, "Message-ID"));
     if (id == null) {
       try {
@@ -140,7 +116,7 @@ final class MessageMapper {
     } catch (MessagingException | RuntimeException e) {
       size = -1;
     }
-    return syntheticId(view, date, size);
+    return HeaderFields.syntheticId(headers, date, size);
   }
 
   private static Instant date(Message view, IMAPMessage m) throws MessagingException {
@@ -206,41 +182,37 @@ final class MessageMapper {
     List<EmailAddress> out = new ArrayList<>();
     for (Part part : leafParts(m)) {
       ContentType type = contentType(part);
-      if (type != null && (type.match("message/delivery-status") || type.match("message/global-delivery-status"))) {
-        String body = MimeText.toString(MimeText.readAtMost(part.getInputStream(), MAX_PART_BYTES), "UTF-8");
-        for (String address : DeliveryStatus.failedRecipients(body)) {
-          try {
-            out.add(EmailAddress.of(address));
-          } catch (IllegalArgumentException e) {
-            // Not an address: nothing to end a sequence for.
-          }
-        }
+      if (type != null && DeliveryStatus.isReport(type.getBaseType().toLowerCase(Locale.ROOT))) {
+        out.addAll(DeliveryStatus.failedAddresses(text(part)));
       }
     }
     return out;
   }
 
-  /** METHOD of the first text/calendar part: the Content-Type parameter when present, else the part's own line. */
+  /** METHOD of the first text/calendar part that names one. */
   private static String calendarMethod(IMAPMessage m, ContentType top) throws MessagingException, IOException {
     if (top == null || !(top.match("multipart/*") || top.match("text/calendar"))) {
       return null;
     }
     for (Part part : leafParts(m)) {
       ContentType type = contentType(part);
-      if (type == null || !type.match("text/calendar")) {
-        continue;
-      }
-      String method = type.getParameter("method");
-      if (method == null) {
-        String body = MimeText.toString(MimeText.readAtMost(part.getInputStream(), MAX_PART_BYTES), "UTF-8");
-        Matcher matcher = METHOD.matcher(body);
-        method = matcher.find() ? matcher.group(1) : null;
-      }
-      if (method != null) {
-        return method.strip().toUpperCase(Locale.ROOT);
+      if (type != null && type.match("text/calendar")) {
+        String method = CalendarMethod.of(type.getParameter("method"), () -> text(part));
+        if (method != null) {
+          return method;
+        }
       }
     }
     return null;
+  }
+
+  /** A small part's text, read through the folder's connection; a broken one reads as empty. */
+  private static String text(Part part) {
+    try {
+      return MimeText.toString(MimeText.readAtMost(part.getInputStream(), MAX_PART_BYTES), "UTF-8");
+    } catch (MessagingException | IOException e) {
+      return "";
+    }
   }
 
   /**

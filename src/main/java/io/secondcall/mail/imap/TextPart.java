@@ -1,5 +1,10 @@
 package io.secondcall.mail.imap;
 
+import io.secondcall.mail.mime.BodyText;
+import io.secondcall.mail.mime.MimeText;
+import io.secondcall.mail.mime.TextChoice;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE;
 
 /**
@@ -10,43 +15,38 @@ import org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE;
  */
 record TextPart(String section, boolean html, String transferEncoding, String charset) {
 
-  /**
-   * The first inline text/plain part, depth first, or else the first inline text/html part.
-   * Attached messages (message/rfc822) are not entered: their text is not this message's.
-   */
+  /** The part holding the message's text by {@link TextChoice}, or null when it has none. */
   static TextPart choose(BODYSTRUCTURE root) {
-    TextPart plain = find(root, "", "plain", 0);
-    return plain != null ? plain : find(root, "", "html", 0);
-  }
-
-  private static TextPart find(BODYSTRUCTURE bs, String section, String subtype, int depth) {
-    if (bs.isMulti()) {
-      if (bs.bodies == null || depth > 10) {
-        return null;
-      }
-      for (int i = 0; i < bs.bodies.length; i++) {
-        String child = section.isEmpty() ? Integer.toString(i + 1) : section + "." + (i + 1);
-        TextPart found = find(bs.bodies[i], child, subtype, depth + 1);
-        if (found != null) {
-          return found;
-        }
-      }
+    TextChoice.Choice<BODYSTRUCTURE> c = TextChoice.choose(root, STRUCTURE);
+    if (c == null) {
       return null;
     }
-    if (bs.isNested() || !"text".equalsIgnoreCase(bs.type) || !subtype.equalsIgnoreCase(bs.subtype)
-        || "attachment".equalsIgnoreCase(bs.disposition)) {
-      return null;
-    }
+    String section = c.path().stream().map(i -> Integer.toString(i + 1)).collect(Collectors.joining("."));
+    BODYSTRUCTURE bs = c.part();
     String charset = bs.cParams == null ? null : bs.cParams.get("charset");
-    return new TextPart(section.isEmpty() ? "TEXT" : section, subtype.equals("html"), bs.encoding, charset);
+    return new TextPart(section.isEmpty() ? "TEXT" : section, c.html(), bs.encoding, charset);
   }
 
-  /** Decoded, converted from HTML when needed, and capped to {@link BodyTexts#MAX} characters. */
-  String toText(byte[] raw) {
-    String text = MimeText.decode(raw, transferEncoding, charset);
-    if (html) {
-      text = HtmlText.toPlain(text);
+  /** An IMAP body structure as {@link TextChoice} walks it; an attached message is a leaf. */
+  private static final TextChoice.Tree<BODYSTRUCTURE> STRUCTURE = new TextChoice.Tree<>() {
+    @Override
+    public String mimeType(BODYSTRUCTURE bs) {
+      return bs.isMulti() ? "multipart/" + bs.subtype : bs.type + "/" + bs.subtype;
     }
-    return text.length() > BodyTexts.MAX ? text.substring(0, BodyTexts.MAX) : text;
+
+    @Override
+    public List<BODYSTRUCTURE> children(BODYSTRUCTURE bs) {
+      return bs.bodies == null ? List.of() : List.of(bs.bodies);
+    }
+
+    @Override
+    public boolean isAttachment(BODYSTRUCTURE bs) {
+      return "attachment".equalsIgnoreCase(bs.disposition);
+    }
+  };
+
+  /** Decoded, converted from HTML when needed, and capped to {@link BodyText#MAX} characters. */
+  String toText(byte[] raw) {
+    return BodyText.of(MimeText.decodeTransfer(raw, transferEncoding), charset, html);
   }
 }

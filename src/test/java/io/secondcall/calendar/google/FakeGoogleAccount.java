@@ -2,6 +2,7 @@ package io.secondcall.calendar.google;
 
 import io.secondcall.config.GoogleSettings;
 import io.secondcall.google.FakeGoogleOAuth;
+import io.secondcall.google.GoogleConnection;
 import io.secondcall.google.GoogleTokens;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,6 +41,11 @@ public final class FakeGoogleAccount {
     GoogleSettings settings = new GoogleSettings(client, fake.apiRoot(), fake.oauth.authEndpoint(),
         fake.tokenEndpoint());
     return new FakeGoogleAccount(settings, tokenFile);
+  }
+
+  /** The connection secondcall opens with these files; tokens expire by the fake's fixed clock. */
+  public GoogleConnection connection() {
+    return GoogleConnection.open(settings, tokenFile, Duration.ofSeconds(10), CLOCK);
   }
 
   GoogleCalendarGateway gateway(String calendarId) {

@@ -2,6 +2,7 @@ package io.secondcall.calendar.google;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.secondcall.calendar.google.FakeCalendarStore.ApiError;
 import io.secondcall.google.FakeGoogleOAuth;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * OAuth fake issued. Switches let a
  * test expire tokens, revoke the grant or make the next call fail. events.list hands out sync
  * tokens and answers them with the changes since, as Google does; counters tell a test how much
- * was read.
+ * was read. Other Google APIs (the Gmail fake) are served beside it through {@link #serve},
+ * behind the same tokens.
  */
 public final class FakeGoogleCalendar implements AutoCloseable {
 
@@ -65,12 +67,12 @@ public final class FakeGoogleCalendar implements AutoCloseable {
   }
 
   /** A fresh access token the API accepts. */
-  String issueAccessToken() {
+  public String issueAccessToken() {
     return oauth.issueAccessToken();
   }
 
   /** Every access token issued so far stops working (the API answers 401 invalid_token). */
-  void expireAccessTokens() {
+  public void expireAccessTokens() {
     oauth.expireAccessTokens();
   }
 
@@ -85,7 +87,7 @@ public final class FakeGoogleCalendar implements AutoCloseable {
   }
 
   /** The API answers 401 whatever the token, as when the user withdrew the calendar scope. */
-  void rejectEveryToken() {
+  public void rejectEveryToken() {
     rejectEveryToken = true;
   }
 
@@ -126,7 +128,7 @@ public final class FakeGoogleCalendar implements AutoCloseable {
   }
 
   /** How many request bodies arrived gzip-compressed. */
-  int gzipBodies() {
+  public int gzipBodies() {
     return gzipBodies.get();
   }
 
@@ -135,6 +137,11 @@ public final class FakeGoogleCalendar implements AutoCloseable {
     synchronized (requests) {
       return List.copyOf(requests);
     }
+  }
+
+  /** Serves another API under {@code path} on this server (the Gmail fake); it checks tokens with {@link #authorised}. */
+  public void serve(String path, HttpHandler handler) {
+    server.createContext(path, handler);
   }
 
   @Override
@@ -173,7 +180,7 @@ public final class FakeGoogleCalendar implements AutoCloseable {
     }
   }
 
-  private boolean authorised(String header) {
+  public boolean authorised(String header) {
     return !rejectEveryToken && oauth.authorises(header);
   }
 
@@ -216,7 +223,7 @@ public final class FakeGoogleCalendar implements AutoCloseable {
   }
 
   /** The request body, inflated when the client gzipped it (the Google client does). */
-  private byte[] body(HttpExchange x) throws IOException {
+  public byte[] body(HttpExchange x) throws IOException {
     if (FakeHttp.gzipped(x)) {
       gzipBodies.incrementAndGet();
     }

@@ -3,6 +3,7 @@ package io.secondcall.mail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.secondcall.mail.TestMail;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.SyncCursor;

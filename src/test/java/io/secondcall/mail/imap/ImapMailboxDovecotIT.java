@@ -3,6 +3,9 @@ package io.secondcall.mail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.core.EmailAddress;
+import io.secondcall.mail.MailboxContract;
+import io.secondcall.mail.MessageContentContract;
+import io.secondcall.mail.TestMail;
 import io.secondcall.core.MailMessage;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * parsing): one server for the class, a fresh user per test. Sent and Drafts carry
  * non-default names there, so only SPECIAL-USE detection finds them.
  */
-class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, ConnectionContract {
+class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, ImapFolderContract, ConnectionContract {
 
   @TempDir
   static Path dir;

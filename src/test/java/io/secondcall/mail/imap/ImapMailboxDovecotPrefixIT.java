@@ -3,6 +3,8 @@ package io.secondcall.mail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.secondcall.mail.MailboxContract;
+import io.secondcall.mail.TestMail;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.MailboxSetupException;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * separator, as Cyrus (Debian's default) and Courier show them: configured names and the stop
  * folder must be found and made there.
  */
-class ImapMailboxDovecotPrefixIT implements MailboxContract {
+class ImapMailboxDovecotPrefixIT implements MailboxContract, ImapServerFixture {
 
   @TempDir
   static Path dir;
@@ -128,8 +130,8 @@ class ImapMailboxDovecotPrefixIT implements MailboxContract {
   void theStopFolderIsMadeUnderThePersonalNamespaceAndReadThere() throws Exception {
     try (SeedClient seed = new SeedClient(account); ImapMailbox mailbox = new ImapMailbox(account)) {
       assertThat(mailbox.folderName(MailFolder.STOP)).isEqualTo("INBOX.secondcall.stop");
-      assertThat(mailbox.createStopFolder()).isEqualTo("INBOX.secondcall.stop");
-      assertThat(mailbox.createStopFolder()).isEqualTo("INBOX.secondcall.stop");
+      assertThat(mailbox.ensureStopFolder()).isEqualTo("INBOX.secondcall.stop");
+      assertThat(mailbox.ensureStopFolder()).isEqualTo("INBOX.secondcall.stop");
 
       FolderChanges empty = mailbox.changes(MailFolder.STOP, SyncCursor.NONE, window());
       assertThat(empty.messages()).isEmpty();

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Level;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.secondcall.mail.MailboxContract;
+import io.secondcall.mail.MessageContentContract;
+import io.secondcall.mail.TestMail;
 import io.secondcall.port.FolderMissingException;
 import io.secondcall.port.MailFolder;
 import java.time.Duration;
@@ -18,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The IMAP contracts against GreenMail (a fresh server per test). GreenMail has no UIDPLUS,
  * no CONDSTORE and no SPECIAL-USE, so this also covers the fallbacks for those.
  */
-class ImapMailboxIT implements MailboxContract, MessageContentContract, ConnectionContract {
+class ImapMailboxIT implements MailboxContract, MessageContentContract, ImapFolderContract, ConnectionContract {
 
   static {
     // GreenMail logs every protocol line at DEBUG; with 10 MB test messages that is hundreds of MB.
@@ -62,7 +65,7 @@ class ImapMailboxIT implements MailboxContract, MessageContentContract, Connecti
 
       mailbox.saveDraft(TestMail.draft("c1.1", "Re: Hello"));
 
-      assertThat(seed.list("Drafts")).extracting(SeedClient.Stored::secondcallId).containsExactly("c1.1");
+      assertThat(seed.list("Drafts")).extracting(io.secondcall.mail.MailSeed.Stored::secondcallId).containsExactly("c1.1");
     }
   }
 }

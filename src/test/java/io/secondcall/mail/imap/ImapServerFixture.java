@@ -1,23 +1,30 @@
 package io.secondcall.mail.imap;
 
-import static io.secondcall.mail.imap.TestMail.daysAgo;
+import io.secondcall.mail.MailServerFixture;
+import io.secondcall.port.MailFolder;
+import io.secondcall.port.Mailbox;
 
-import java.time.Instant;
-
-/** One IMAP server under test, as the contracts see it: a fresh account per test. */
-interface ImapServerFixture {
+/** One IMAP server under test: the shared contracts' fixture, plus the account for IMAP-only ones. */
+interface ImapServerFixture extends MailServerFixture {
 
   /** A fresh account whose Sent and Drafts folders are not configured (so they are detected). */
   ImapAccount account();
 
-  /** The sent folder's name on this server, as detection should find it. */
-  String sentFolder();
+  @Override
+  default Mailbox mailbox() {
+    return new ImapMailbox(account());
+  }
 
-  /** The drafts folder's name on this server, as detection should find it. */
-  String draftsFolder();
+  @Override
+  default SeedClient seed() throws Exception {
+    return new SeedClient(account());
+  }
 
-  /** The look-back window the tests sync with: 21 days, the default. */
-  default Instant window() {
-    return daysAgo(21);
+  /** With the server's separator: {@code secondcall.stop} on a server that separates with dots. */
+  @Override
+  default String stopFolder() {
+    try (ImapMailbox mailbox = new ImapMailbox(account())) {
+      return mailbox.folderName(MailFolder.STOP);
+    }
   }
 }

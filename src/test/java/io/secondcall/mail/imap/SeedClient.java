@@ -1,5 +1,6 @@
 package io.secondcall.mail.imap;
 
+import io.secondcall.mail.MailSeed;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -9,17 +10,13 @@ import jakarta.mail.Session;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /** A second IMAP client, independent of the code under test, that seeds and inspects folders. */
-final class SeedClient implements AutoCloseable {
-
-  /** What a test sees of a stored message. */
-  record Stored(long uid, Flags flags, String secondcallId, String subject) {}
+final class SeedClient implements MailSeed {
 
   private final Session session;
   private final IMAPStore store;
@@ -30,7 +27,8 @@ final class SeedClient implements AutoCloseable {
     store.connect(account.host(), account.port(), account.username(), account.password());
   }
 
-  void create(String folder) throws MessagingException {
+  @Override
+  public void create(String folder) throws MessagingException {
     Folder f = store.getFolder(folder);
     if (!f.exists()) {
       f.create(Folder.HOLDS_MESSAGES);
@@ -41,21 +39,34 @@ final class SeedClient implements AutoCloseable {
     return store.getFolder(folder).exists();
   }
 
-  void delete(String folder) throws MessagingException {
+  @Override
+  public void delete(String folder) throws MessagingException {
     store.getFolder(folder).delete(true);
   }
 
-  /** Appends a raw RFC 5322 message as is; the internal date is its Date header (or now). */
-  void append(String folder, String raw) throws MessagingException {
-    append(folder, raw.getBytes(StandardCharsets.UTF_8));
-  }
-
-  void append(String folder, byte[] raw) throws MessagingException {
+  /** Appends a raw RFC 5322 message as is; returns its UID, the highest in the folder now. */
+  @Override
+  public long append(String folder, byte[] raw) throws MessagingException {
     MimeMessage m = new MimeMessage(session, new ByteArrayInputStream(raw));
     store.getFolder(folder).appendMessages(new Message[] {m});
+    return position(folder);
   }
 
-  long uidValidity(String folder) throws MessagingException {
+  /** The highest UID in the folder, 0 when it is empty. */
+  @Override
+  public long position(String folder) throws MessagingException {
+    IMAPFolder f = (IMAPFolder) store.getFolder(folder);
+    f.open(Folder.READ_ONLY);
+    try {
+      int count = f.getMessageCount();
+      return count == 0 ? 0 : f.getUID(f.getMessage(count));
+    } finally {
+      f.close(false);
+    }
+  }
+
+  @Override
+  public long uidValidity(String folder) throws MessagingException {
     IMAPFolder f = (IMAPFolder) store.getFolder(folder);
     f.open(Folder.READ_ONLY);
     try {
@@ -65,7 +76,8 @@ final class SeedClient implements AutoCloseable {
     }
   }
 
-  List<Stored> list(String folder) throws MessagingException {
+  @Override
+  public List<Stored> list(String folder) throws MessagingException {
     IMAPFolder f = (IMAPFolder) store.getFolder(folder);
     f.open(Folder.READ_ONLY);
     try {
@@ -79,7 +91,8 @@ final class SeedClient implements AutoCloseable {
       List<Stored> out = new ArrayList<>();
       for (Message m : all) {
         String[] id = m.getHeader("X-Secondcall-Id");
-        out.add(new Stored(f.getUID(m), m.getFlags(), id == null ? null : id[0], m.getSubject()));
+        out.add(new Stored(f.getUID(m), m.isSet(Flags.Flag.DRAFT), m.isSet(Flags.Flag.SEEN),
+            id == null ? null : id[0], m.getSubject()));
       }
       return out;
     } finally {

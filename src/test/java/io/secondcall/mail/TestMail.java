@@ -1,4 +1,4 @@
-package io.secondcall.mail.imap;
+package io.secondcall.mail;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -10,25 +10,25 @@ import java.util.Date;
 import java.util.Properties;
 
 /** Raw test messages, written the way mail clients and servers write them (CRLF line ends). */
-final class TestMail {
+public final class TestMail {
 
   private TestMail() {}
 
-  static String date(Instant at) {
+  public static String date(Instant at) {
     return new MailDateFormat().format(Date.from(at));
   }
 
-  static Instant daysAgo(int days) {
+  public static Instant daysAgo(int days) {
     return Instant.now().minus(Duration.ofDays(days));
   }
 
   /** Headers, a blank line and a body; '\n' becomes CRLF. */
-  static String raw(String headers, String body) {
+  public static String raw(String headers, String body) {
     return (headers.strip() + "\n\n" + body).replace("\r\n", "\n").replace("\n", "\r\n");
   }
 
   /** A plain sent message from dana to alice. */
-  static String sent(String messageId, Instant date, String subject) {
+  public static String sent(String messageId, Instant date, String subject) {
     return raw("""
         From: Dana Example <dana@example.com>
         To: Alice Smith <alice@acme.example>
@@ -41,7 +41,7 @@ final class TestMail {
   }
 
   /** A draft as the template step renders it: new MimeMessage with the secondcall id. */
-  static MimeMessage draft(String secondcallId, String subject) throws Exception {
+  public static MimeMessage draft(String secondcallId, String subject) throws Exception {
     MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
     m.setFrom(new InternetAddress("dana@example.com", "Dana Example"));
     m.setRecipients(MimeMessage.RecipientType.TO, "alice@acme.example");

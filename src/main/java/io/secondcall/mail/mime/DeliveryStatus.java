@@ -1,5 +1,6 @@
-package io.secondcall.mail.imap;
+package io.secondcall.mail.mime;
 
+import io.secondcall.core.EmailAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,15 +11,33 @@ import java.util.Map;
  * Reads the {@code message/delivery-status} part of a delivery status notification
  * (RFC 3464): a block of per-message fields, then one block per recipient.
  */
-final class DeliveryStatus {
+public final class DeliveryStatus {
 
   private DeliveryStatus() {}
+
+  /** Whether a part of this type (lower-case, no parameters) is a delivery report (RFC 3464, RFC 6533). */
+  public static boolean isReport(String mimeType) {
+    return "message/delivery-status".equals(mimeType) || "message/global-delivery-status".equals(mimeType);
+  }
+
+  /** The failed recipients of a report part, as addresses; what is no address is left out. */
+  public static List<EmailAddress> failedAddresses(String body) {
+    List<EmailAddress> out = new ArrayList<>();
+    for (String address : failedRecipients(body)) {
+      try {
+        out.add(EmailAddress.of(address));
+      } catch (IllegalArgumentException e) {
+        // Not an address: nothing to end a sequence for.
+      }
+    }
+    return out;
+  }
 
   /**
    * Addresses of the recipients whose block says {@code Action: failed}, from their
    * {@code Final-Recipient} (or {@code Original-Recipient} when that is missing), lower-case.
    */
-  static List<String> failedRecipients(String body) {
+  public static List<String> failedRecipients(String body) {
     List<String> failed = new ArrayList<>();
     for (Map<String, String> block : blocks(body)) {
       String action = block.getOrDefault("action", "").strip().toLowerCase(Locale.ROOT);

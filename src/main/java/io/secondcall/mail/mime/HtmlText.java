@@ -1,4 +1,4 @@
-package io.secondcall.mail.imap;
+package io.secondcall.mail.mime;
 
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,7 +18,7 @@ import org.jsoup.select.NodeFilter;
  * Parsed by jsoup as a browser would, so unclosed tags and {@code ">"} in attributes are no
  * trouble; what a reader never sees (scripts, styles, the head, comments) is left out.
  */
-final class HtmlText {
+public final class HtmlText {
 
   private static final Set<String> INVISIBLE = Set.of("script", "style", "head", "title", "template");
   private static final Set<String> BLOCK = Set.of(
@@ -37,7 +37,7 @@ final class HtmlText {
 
   private HtmlText() {}
 
-  static String toPlain(String html) {
+  public static String toPlain(String html) {
     String cdataAsText = CDATA.matcher(html).replaceAll(m -> Matcher.quoteReplacement(Entities.escape(m.group(1))));
     Writer writer = new Writer();
     Jsoup.parse(cdataAsText).body().filter(writer);

@@ -1,4 +1,4 @@
-package io.secondcall.mail.imap;
+package io.secondcall.mail.mime;
 
 import io.secondcall.core.EmailAddress;
 import io.secondcall.core.SafeText;
@@ -17,12 +17,12 @@ import java.util.List;
  * them, Dovecot's passes them one char per byte). Every address that parses is kept; a garbage
  * one is dropped alone.
  */
-final class Addresses {
+public final class Addresses {
 
   private Addresses() {}
 
-  /** Addresses of every occurrence of the header {@code name} ("From", "To", "Cc", "Bcc"). */
-  static List<EmailAddress> of(Message m, String name) {
+  /** Addresses of every occurrence of the header {@code name} ("From", "To", "Cc", "Bcc"), raw bytes read as text. */
+  public static List<EmailAddress> of(Message m, String name) {
     String value;
     try {
       String[] values = m.getHeader(name);
@@ -30,14 +30,20 @@ final class Addresses {
     } catch (MessagingException | RuntimeException e) {
       return List.of();
     }
+    return value == null ? new ArrayList<>() : parse(HeaderText.octets(MimeUtility.unfold(value)));
+  }
+
+  /**
+   * The addresses of a header value that is text already (not raw bytes), such as the Gmail
+   * API hands over. Encoded words in display names are decoded after parsing, so a decoded
+   * comma or bracket can never change where one address ends.
+   */
+  public static List<EmailAddress> parse(String text) {
     List<EmailAddress> out = new ArrayList<>();
-    if (value == null) {
+    if (text == null) {
       return out;
     }
-    // Bytes to text first; encoded words in display names are decoded after parsing, so a
-    // decoded comma or bracket can never change where one address ends.
-    String text = HeaderText.octets(MimeUtility.unfold(value));
-    for (Address a : parse(text)) {
+    for (Address a : addresses(MimeUtility.unfold(text))) {
       if (a instanceof InternetAddress ia) {
         addAddress(out, ia);
       }
@@ -45,7 +51,7 @@ final class Addresses {
     return out;
   }
 
-  private static Address[] parse(String text) {
+  private static Address[] addresses(String text) {
     try {
       return InternetAddress.parseHeader(text, false);
     } catch (AddressException e) {
@@ -86,7 +92,7 @@ final class Addresses {
    * {@code getPersonal()} itself, leaving a word in an unknown charset raw, so the phrase is
    * taken as written: {@code toString()} gives it, quoted and escaped only when it had to be.
    */
-  static String personal(InternetAddress ia) {
+  public static String personal(InternetAddress ia) {
     String written = ia.toString();
     String suffix = " <" + ia.getAddress() + ">";
     if (!written.endsWith(suffix)) {

@@ -1,9 +1,9 @@
-package io.secondcall.mail.imap;
+package io.secondcall.mail;
 
-import static io.secondcall.mail.imap.TestMail.date;
-import static io.secondcall.mail.imap.TestMail.daysAgo;
-import static io.secondcall.mail.imap.TestMail.raw;
-import static io.secondcall.mail.imap.TestMail.sent;
+import static io.secondcall.mail.TestMail.date;
+import static io.secondcall.mail.TestMail.daysAgo;
+import static io.secondcall.mail.TestMail.raw;
+import static io.secondcall.mail.TestMail.sent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.core.EmailAddress;
@@ -11,6 +11,7 @@ import io.secondcall.core.Ids;
 import io.secondcall.core.MailMessage;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
+import io.secondcall.port.Mailbox;
 import io.secondcall.port.SyncCursor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,8 +21,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Reading real-world messages: broken ones, bounces, invitations, and their texts. */
-interface MessageContentContract extends ImapServerFixture {
+/**
+ * Reading real-world messages: broken ones, bounces, invitations, and their texts. Written once,
+ * run on every server (GreenMail and Dovecot over IMAP, the Gmail API fake).
+ */
+public interface MessageContentContract extends MailServerFixture {
 
   int TEN_MB = 10 * 1024 * 1024;
 
@@ -41,11 +45,11 @@ interface MessageContentContract extends ImapServerFixture {
         """.formatted(date(daysAgo(1)), messageId), body.toString());
   }
 
-  /** A made-up id that changed with the UIDs would make the same outreach a second conversation. */
+  /** A made-up id that changed with the UIDs (or Gmail ids) would make the same outreach a second conversation. */
   @Test
   default void aMessageWithoutMessageIdKeepsItsIdWhenTheServerRenumbersTheFolder() throws Exception {
-    try (SeedClient seed = new SeedClient(account()); ImapMailbox mailbox = new ImapMailbox(account())) {
-      String folder = mailbox.folderName(MailFolder.STOP);
+    try (MailSeed seed = seed(); Mailbox mailbox = mailbox()) {
+      String folder = stopFolder();
       String message = raw("""
           From: Dana <dana@example.com>
           To: alice@acme.example
@@ -71,9 +75,9 @@ interface MessageContentContract extends ImapServerFixture {
 
   @Test
   default void brokenMessagesAreMappedWithFallbacksAndNeverStopTheBatch() throws Exception {
-    try (SeedClient seed = new SeedClient(account()); ImapMailbox mailbox = new ImapMailbox(account())) {
+    try (MailSeed seed = seed(); Mailbox mailbox = mailbox()) {
       String d = date(daysAgo(1));
-      seed.append(sentFolder(), raw("""
+      long u1 = seed.append(sentFolder(), raw("""
           From: dana@example.com
           To: alice@acme.example
           Subject: Broken boundary
@@ -82,7 +86,7 @@ interface MessageContentContract extends ImapServerFixture {
           MIME-Version: 1.0
           Content-Type: multipart/mixed; boundary="never-there"
           """.formatted(d), "--wrong\nContent-Type: text/plain\n\nhello\n--wrong--\n"));
-      seed.append(sentFolder(), raw("""
+      long u2 = seed.append(sentFolder(), raw("""
           From: dana@example.com
           To: alice@acme.example
           Subject: =?x-unknown?Q?Unknown_charset?=
@@ -91,56 +95,56 @@ interface MessageContentContract extends ImapServerFixture {
           Content-Type: text/plain; charset=x-unknown
           """.formatted(d), "caf\u00e9\n"));
       Instant beforeNoDate = Instant.now().minusSeconds(2);
-      seed.append(sentFolder(), raw("""
+      long u3 = seed.append(sentFolder(), raw("""
           From: dana@example.com
           To: alice@acme.example
           Subject: No date
           Message-ID: <no-date@example.com>
           """, "no date here\n"));
       Instant afterNoDate = Instant.now().plusSeconds(2);
-      seed.append(sentFolder(), raw("""
+      long u4 = seed.append(sentFolder(), raw("""
           From: dana@example.com
           To: alice@acme.example
           Subject: No Message-ID
           Date: %s
           """.formatted(d), "who am I\n"));
-      seed.append(sentFolder(), raw("""
+      long u5 = seed.append(sentFolder(), raw("""
           From: ;;;@@@ <<<>>> garbage
           To: good@acme.example, @@@, <not an address>
           Subject: Garbage addresses
           Date: %s
           Message-ID: <garbage-from@example.com>
           """.formatted(d), "hi\n"));
-      seed.append(sentFolder(), MessageContentContract.hugeMessage("huge@example.com"));
-      seed.append(sentFolder(), raw("""
+      long u6 = seed.append(sentFolder(), MessageContentContract.hugeMessage("huge@example.com"));
+      long u7 = seed.append(sentFolder(), raw("""
           From: dana@example.com
           To: alice@acme.example
           Subject: Bad date
           Date: the day after tomorrow
           Message-ID: <bad-date@example.com>
           """, "hi\n"));
-      seed.append(sentFolder(), sent("last@example.com", daysAgo(1), "Last one"));
+      long u8 = seed.append(sentFolder(), sent("last@example.com", daysAgo(1), "Last one"));
 
       FolderChanges changes = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, daysAgo(21));
       Map<Long, MailMessage> byUid = changes.messages().stream()
           .collect(Collectors.toMap(MailMessage::uid, Function.identity()));
 
       assertThat(changes.messages().size() + changes.skipped()).isEqualTo(8);
-      assertThat(changes.cursor().lastUid()).isEqualTo(8);
-      assertThat(byUid.get(8L).messageId()).isEqualTo("last@example.com");
-      assertThat(byUid.get(1L).messageId()).isEqualTo("broken-boundary@example.com");
-      assertThat(byUid.get(2L).messageId()).isEqualTo("unknown-charset@example.com");
-      assertThat(byUid.get(2L).subject()).isNotBlank();
-      assertThat(byUid.get(3L).date()).isBetween(beforeNoDate, afterNoDate);
-      assertThat(Ids.isSynthetic(byUid.get(4L).messageId())).isTrue();
-      assertThat(byUid.get(5L).from()).isNull();
-      assertThat(byUid.get(5L).to()).extracting(EmailAddress::address).containsExactly("good@acme.example");
-      assertThat(byUid.get(6L).messageId()).isEqualTo("huge@example.com");
-      assertThat(byUid.get(7L).date()).isAfter(daysAgo(1));
+      assertThat(changes.cursor().lastUid()).isEqualTo(seed.position(sentFolder()));
+      assertThat(byUid.get(u8).messageId()).isEqualTo("last@example.com");
+      assertThat(byUid.get(u1).messageId()).isEqualTo("broken-boundary@example.com");
+      assertThat(byUid.get(u2).messageId()).isEqualTo("unknown-charset@example.com");
+      assertThat(byUid.get(u2).subject()).isNotBlank();
+      assertThat(byUid.get(u3).date()).isBetween(beforeNoDate, afterNoDate);
+      assertThat(Ids.isSynthetic(byUid.get(u4).messageId())).isTrue();
+      assertThat(byUid.get(u5).from()).isNull();
+      assertThat(byUid.get(u5).to()).extracting(EmailAddress::address).containsExactly("good@acme.example");
+      assertThat(byUid.get(u6).messageId()).isEqualTo("huge@example.com");
+      assertThat(byUid.get(u7).date()).isAfter(daysAgo(1));
 
       FolderChanges again = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, daysAgo(21));
-      assertThat(again.messages()).filteredOn(m -> m.uid() == 4)
-          .extracting(MailMessage::messageId).containsExactly(byUid.get(4L).messageId());
+      assertThat(again.messages()).filteredOn(m -> m.uid() == u4)
+          .extracting(MailMessage::messageId).containsExactly(byUid.get(u4).messageId());
     }
   }
 
@@ -151,7 +155,7 @@ interface MessageContentContract extends ImapServerFixture {
    */
   @Test
   default void rawUtf8HeadersAreReadAsUtf8AndEncodedWordsDecodeOnce() throws Exception {
-    try (SeedClient seed = new SeedClient(account()); ImapMailbox mailbox = new ImapMailbox(account())) {
+    try (MailSeed seed = seed(); Mailbox mailbox = mailbox()) {
       String d = date(daysAgo(1));
       seed.append(sentFolder(), raw("""
           From: Dana Ödegaard <dana@example.com>
@@ -183,7 +187,7 @@ interface MessageContentContract extends ImapServerFixture {
 
   @Test
   default void aDeliveryStatusNotificationNamesTheFailedRecipients() throws Exception {
-    try (SeedClient seed = new SeedClient(account()); ImapMailbox mailbox = new ImapMailbox(account())) {
+    try (MailSeed seed = seed(); Mailbox mailbox = mailbox()) {
       seed.append("INBOX", raw("""
           From: Mail Delivery System <MAILER-DAEMON@mx.example.com>
           To: dana@example.com
@@ -242,7 +246,7 @@ interface MessageContentContract extends ImapServerFixture {
 
   @Test
   default void theMethodOfACalendarPartIsRead() throws Exception {
-    try (SeedClient seed = new SeedClient(account()); ImapMailbox mailbox = new ImapMailbox(account())) {
+    try (MailSeed seed = seed(); Mailbox mailbox = mailbox()) {
       String d = date(daysAgo(1));
       seed.append(sentFolder(), raw("""
           From: dana@example.com
@@ -283,9 +287,9 @@ interface MessageContentContract extends ImapServerFixture {
 
   @Test
   default void textsArePlainCappedAndReadFromHtmlWhenThereIsNoPlainPart() throws Exception {
-    try (SeedClient seed = new SeedClient(account()); ImapMailbox mailbox = new ImapMailbox(account())) {
+    try (MailSeed seed = seed(); Mailbox mailbox = mailbox()) {
       String d = date(daysAgo(1));
-      seed.append("INBOX", raw("""
+      long u1 = seed.append("INBOX", raw("""
           From: alice@acme.example
           To: dana@example.com
           Subject: Re: Our call
@@ -305,7 +309,7 @@ interface MessageContentContract extends ImapServerFixture {
           <p>HTML version</p>
           --b1--
           """));
-      seed.append("INBOX", raw("""
+      long u2 = seed.append("INBOX", raw("""
           From: alice@acme.example
           To: dana@example.com
           Subject: Re: Our call
@@ -320,8 +324,8 @@ interface MessageContentContract extends ImapServerFixture {
           <blockquote><p>Are you free for a call?</p></blockquote>
           </body></html>
           """));
-      seed.append("INBOX", MessageContentContract.hugeMessage("huge@acme.example"));
-      seed.append("INBOX", raw("""
+      long u3 = seed.append("INBOX", MessageContentContract.hugeMessage("huge@acme.example"));
+      long u4 = seed.append("INBOX", raw("""
           From: alice@acme.example
           To: dana@example.com
           Subject: Only an attachment
@@ -333,15 +337,15 @@ interface MessageContentContract extends ImapServerFixture {
           """.formatted(d), "JVBERi0xLjQK\n"));
       long validity = seed.uidValidity("INBOX");
 
-      Map<Long, String> texts = mailbox.texts(MailFolder.INBOX, validity, List.of(1L, 2L, 3L, 4L, 99L));
+      Map<Long, String> texts = mailbox.texts(MailFolder.INBOX, validity, List.of(u1, u2, u3, u4, 99L));
 
-      assertThat(texts).containsOnlyKeys(1L, 2L, 3L, 4L);
-      assertThat(texts.get(1L).strip()).isEqualTo("Gern, ruf mich Dienstag an. Grüße");
-      assertThat(texts.get(2L)).isEqualTo("Sounds good & call me on Tuesday.\nOn Mon, Dana wrote:\n> Are you free for a call?");
-      assertThat(texts.get(3L)).startsWith("line 0 of a very long message").hasSizeLessThanOrEqualTo(64 * 1024);
-      assertThat(texts.get(3L).length()).isGreaterThan(60 * 1024);
-      assertThat(texts.get(4L)).isEmpty();
-      assertThat(mailbox.texts(MailFolder.INBOX, validity + 1, List.of(1L))).isEmpty();
+      assertThat(texts).containsOnlyKeys(u1, u2, u3, u4);
+      assertThat(texts.get(u1).strip()).isEqualTo("Gern, ruf mich Dienstag an. Grüße");
+      assertThat(texts.get(u2)).isEqualTo("Sounds good & call me on Tuesday.\nOn Mon, Dana wrote:\n> Are you free for a call?");
+      assertThat(texts.get(u3)).startsWith("line 0 of a very long message").hasSizeLessThanOrEqualTo(64 * 1024);
+      assertThat(texts.get(u3).length()).isGreaterThan(60 * 1024);
+      assertThat(texts.get(u4)).isEmpty();
+      assertThat(mailbox.texts(MailFolder.INBOX, validity + 1, List.of(u1))).isEmpty();
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.secondcall.mail.imap;
+package io.secondcall.mail.mime;
 
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * decodes to another encoded word stays that text, and a word in a charset the JDK does not
  * know is decoded by the same fallback instead of being left as {@code =?x-evil?b?...?=}.
  */
-final class HeaderText {
+public final class HeaderText {
 
   // charset (optionally *language, RFC 2231), B or Q, the encoded text.
   private static final Pattern WORD = Pattern.compile("=\\?([^?\\s*]+)(?:\\*[^?\\s]*)?\\?([BbQq])\\?([^?\\s]*)\\?=");
@@ -27,7 +27,7 @@ final class HeaderText {
   private HeaderText() {}
 
   /** The header value as text; null stays null. */
-  static String decode(String raw) {
+  public static String decode(String raw) {
     if (raw == null) {
       return null;
     }
@@ -35,11 +35,22 @@ final class HeaderText {
   }
 
   /**
+   * A header value that is text already (the Gmail API hands headers over as Unicode): unfolded
+   * and its encoded words decoded once, but its characters not read again as bytes.
+   */
+  public static String decodeText(String value) {
+    if (value == null) {
+      return null;
+    }
+    return decodeWords(MimeUtility.unfold(value)).strip();
+  }
+
+  /**
    * The string read as bytes, one char per byte, when it is that (no char above U+00FF): as
    * UTF-8 when those bytes are valid UTF-8, else as windows-1252. A string with wider chars was
    * decoded already (a server with UTF8=ACCEPT) and stays as it is.
    */
-  static String octets(String s) {
+  public static String octets(String s) {
     boolean eightBit = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -56,7 +67,7 @@ final class HeaderText {
    * dropped (section 6.2), and adjacent words in one charset are decoded together, so a
    * character whose bytes a sender split across two words comes out whole.
    */
-  static String decodeWords(String s) {
+  public static String decodeWords(String s) {
     Matcher m = WORD.matcher(s);
     StringBuilder out = new StringBuilder(s.length());
     ByteArrayOutputStream pending = new ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package io.secondcall.mail.imap;
+package io.secondcall.mail.mime;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeUtility;
@@ -18,19 +18,19 @@ import java.util.Locale;
  * Turns the raw bytes of a (possibly truncated) body part into text. Mail in the wild carries
  * unknown charsets, wrong transfer encodings and cut-off base64; none of that may throw.
  */
-final class MimeText {
+public final class MimeText {
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   private MimeText() {}
 
   /** Decodes the transfer encoding, then the charset, falling back to UTF-8 or ISO-8859-1. */
-  static String decode(byte[] raw, String transferEncoding, String charset) {
+  public static String decode(byte[] raw, String transferEncoding, String charset) {
     return toString(decodeTransfer(raw, transferEncoding), charset);
   }
 
   /** Reads at most {@code max} bytes; a stream that breaks part-way gives what came before. */
-  static byte[] readAtMost(InputStream in, int max) {
+  public static byte[] readAtMost(InputStream in, int max) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[8192];
     try (in) {
@@ -44,7 +44,7 @@ final class MimeText {
     return out.toByteArray();
   }
 
-  static byte[] decodeTransfer(byte[] raw, String transferEncoding) {
+  public static byte[] decodeTransfer(byte[] raw, String transferEncoding) {
     String enc = transferEncoding == null ? "" : transferEncoding.strip().toLowerCase(Locale.ROOT);
     switch (enc) {
       case "", "7bit", "8bit", "binary":
@@ -103,7 +103,7 @@ final class MimeText {
    * windows-1252: what 8-bit mail without a (known) charset means in practice, and unlike
    * ISO-8859-1 it reads bytes 0x80-0x9F as the quotes and dashes they are, not as C1 controls.
    */
-  static String toString(byte[] bytes, String charset) {
+  public static String toString(byte[] bytes, String charset) {
     Charset cs = charset(charset);
     if (cs == null) {
       cs = isUtf8(bytes) ? StandardCharsets.UTF_8 : WINDOWS_1252;
@@ -111,7 +111,7 @@ final class MimeText {
     return new String(bytes, cs);
   }
 
-  static Charset charset(String name) {
+  public static Charset charset(String name) {
     if (name == null || name.isBlank()) {
       return null;
     }

@@ -1,4 +1,4 @@
-package io.secondcall.mail.imap;
+package io.secondcall.mail.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.secondcall.mail.imap;
+package io.secondcall.mail.mime;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,14 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Message-ID values as the core keeps them: no angle brackets, no surrounding or folded space. */
-final class MessageIds {
+public final class MessageIds {
 
   private static final Pattern BRACKETED = Pattern.compile("<([^<>]+)>");
 
   private MessageIds() {}
 
   /** The first id in a Message-ID header, or null when there is none. */
-  static String normalise(String raw) {
+  public static String normalise(String raw) {
     List<String> ids = parse(raw);
     return ids.isEmpty() ? null : ids.get(0);
   }
@@ -23,7 +23,7 @@ final class MessageIds {
    * win; headers written without brackets are split on white space and commas and keep the
    * tokens that look like ids.
    */
-  static List<String> parse(String raw) {
+  public static List<String> parse(String raw) {
     List<String> ids = new ArrayList<>();
     if (raw == null || raw.isBlank()) {
       return ids;
