@@ -77,10 +77,15 @@ class CliIT {
   }
 
   void sent(String id, Instant date, String to, String subject) throws Exception {
+    sent(GREENMAIL.getImap().getPort(), id, date, to, subject);
+  }
+
+  /** An outreach in Dana's Sent folder on the GreenMail at {@code port}. */
+  static void sent(int port, String id, Instant date, String to, String subject) throws Exception {
     Properties props = new Properties();
     Session session = Session.getInstance(props);
     try (Store store = session.getStore("imap")) {
-      store.connect("127.0.0.1", GREENMAIL.getImap().getPort(), DANA, "secret");
+      store.connect("127.0.0.1", port, DANA, "secret");
       Folder sent = store.getFolder("Sent");
       if (!sent.exists()) {
         sent.create(Folder.HOLDS_MESSAGES);
