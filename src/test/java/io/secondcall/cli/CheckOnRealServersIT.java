@@ -51,28 +51,27 @@ class CheckOnRealServersIT {
 
   /** A config for {@code user} on Dovecot, with the given sections after it. */
   static Path config(Path work, String user, String... more) throws Exception {
-    Path password = work.resolve("imap-password");
-    Files.writeString(password, Dovecot.PASSWORD + "\n");
-    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
     List<String> lines = new ArrayList<>(List.of(
         "me:",
         "  name: Dana Weber",
         "  addresses: [dana@weber.example]",
         "  timezone: Europe/Berlin",
         "  holidays: DE-BY",
-        "mail:",
-        "  provider: imap",
-        "  imap:",
-        "    host: " + dovecot.host(),
-        "    port: " + dovecot.port(),
-        "    security: none",
-        "    username: " + user,
-        "    password_file: imap-password",
         "state_dir: state"));
+    lines.addAll(dovecot.mailSection(user, work));
     lines.addAll(List.of(more));
     Path file = work.resolve("config.yaml");
     Files.writeString(file, String.join("\n", lines) + "\n");
     return file;
+  }
+
+  /** A config for {@code user} on Dovecot and a CalDAV calendar at {@code url}, with {@code davPassword}. */
+  static Path config(Path work, String user, URI url, String davUser, String davPassword) throws Exception {
+    Path file = work.resolve("dav-password");
+    Files.writeString(file, davPassword + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    return config(work, user, "calendar:", "  provider: caldav", "  caldav:", "    url: " + url,
+        "    username: " + davUser, "    password_file: dav-password");
   }
 
   /** Logs in once and opens Drafts, so that Dovecot creates the folders of its config on disk. */
@@ -122,12 +121,9 @@ class CheckOnRealServersIT {
     String davUser = radicale.newUser();
     radicale.newCalendar(davUser); // the user's home exists; the calendar named below does not
     URI missing = URI.create("http://" + radicale.host() + ":" + radicale.port() + "/" + davUser + "/work/");
-    Path davPassword = work.resolve("dav-password");
-    Files.writeString(davPassword, Radicale.PASSWORD + "\n");
-    Files.setPosixFilePermissions(davPassword, PosixFilePermissions.fromString("rw-------"));
 
-    CliIT.Result result = CliIT.run("check", "--config", config(work, user, "calendar:", "  provider: caldav",
-        "  caldav:", "    url: " + missing, "    username: " + davUser, "    password_file: dav-password").toString());
+    CliIT.Result result = CliIT.run("check", "--config",
+        config(work, user, missing, davUser, Radicale.PASSWORD).toString());
 
     assertThat(CheckCommandIT.line(result, "calendar")).contains("404").contains("no calendar at " + missing)
         .contains("curl -u " + davUser + " -X MKCALENDAR " + missing).contains("calendar.caldav.url");
@@ -141,15 +137,12 @@ class CheckOnRealServersIT {
     login(user);
     String davUser = radicale.newUser();
     URI calendar = radicale.newCalendar(davUser);
-    Path davPassword = work.resolve("dav-password");
-    Files.writeString(davPassword, "not-the-password\n");
-    Files.setPosixFilePermissions(davPassword, PosixFilePermissions.fromString("rw-------"));
 
-    CliIT.Result result = CliIT.run("check", "--config", config(work, user, "calendar:", "  provider: caldav",
-        "  caldav:", "    url: " + calendar, "    username: " + davUser, "    password_file: dav-password").toString());
+    CliIT.Result result = CliIT.run("check", "--config",
+        config(work, user, calendar, davUser, "not-the-password").toString());
 
     assertThat(result.exit()).isEqualTo(ExitCodes.UNREACHABLE);
     assertThat(CheckCommandIT.line(result, "calendar")).contains("login refused for " + davUser)
-        .contains("password from file " + davPassword);
+        .contains("password from file " + work.resolve("dav-password"));
   }
 }

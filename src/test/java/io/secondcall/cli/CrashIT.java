@@ -8,7 +8,6 @@ import io.secondcall.store.SqliteStateStore;
 import io.secondcall.testing.Dovecot;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -169,9 +168,6 @@ class CrashIT {
   private Account account(Dovecot dovecot, String name) throws Exception {
     String user = dovecot.newUser();
     Path dir = Files.createDirectories(work.resolve(name));
-    Path password = dir.resolve("imap-password");
-    Files.writeString(password, Dovecot.PASSWORD + "\n");
-    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
     Path config = dir.resolve("config.yaml");
     // No sent_folder or drafts_folder: Dovecot's "Sent Items" and "Brouillons" are found by SPECIAL-USE.
     // The daily cap is raised above the number of contacts: all of them are due on the same day.
@@ -180,14 +176,7 @@ class CrashIT {
         "  name: Dana Weber",
         "  addresses: [" + ME + "]",
         "  timezone: Europe/Berlin",
-        "mail:",
-        "  provider: imap",
-        "  imap:",
-        "    host: " + dovecot.host(),
-        "    port: " + dovecot.port(),
-        "    security: none",
-        "    username: " + user,
-        "    password_file: imap-password",
+        String.join("\n", dovecot.mailSection(user, dir)),
         "followup:",
         "  max_drafts_per_day: " + (CONTACTS.size() + 10),
         // Every contact has a number, so every step also books a callback block in the calendar file.
