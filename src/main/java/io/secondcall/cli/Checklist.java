@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The lines {@code check} prints, one per part: {@code <part> <what>: ok, <detail>} or
- * {@code <part> <what>: <why not>}. A part that fails is reported and the next one is tried;
+ * The lines {@code check} prints, one per part: {@code <part> <what>: ok, <detail>},
+ * {@code <part> <what>: <found>; warning: <why suspicious>} or {@code <part> <what>: <why not>}.
+ * Names from servers and mail go through {@link SafeText#terminal}. A part that fails is reported and the next one is tried;
  * nothing a part throws gets past {@link #check} (a stack trace only with {@code --verbose}).
  */
 final class Checklist {
@@ -41,7 +42,7 @@ final class Checklist {
    * @return whether the part is fine
    */
   boolean check(String part, String what, Supplier<String> detail) {
-    out.print(String.format(Locale.ROOT, "%-10s %s: ", part, what));
+    out.print(String.format(Locale.ROOT, "%-10s %s: ", part, SafeText.terminal(what)));
     out.flush();
     try {
       String said = detail.get();
@@ -56,16 +57,26 @@ final class Checklist {
     }
   }
 
-  /** A part that failed before it could be checked here. */
+  /** A part that failed outside {@link #check}: before it could be tried, or where the caller tried it. */
   void failed(String part, String what, RuntimeException e) {
-    out.print(String.format(Locale.ROOT, "%-10s %s: ", part, what));
+    out.print(String.format(Locale.ROOT, "%-10s %s: ", part, SafeText.terminal(what)));
     reason(part, e);
     out.flush();
   }
 
   /** A part with nothing (more) to try: says what it is. */
   void note(String part, String what, String text) {
-    out.println(String.format(Locale.ROOT, "%-10s %s: %s", part, what, SafeText.terminal(text)));
+    out.println(String.format(Locale.ROOT, "%-10s %s: %s", part, SafeText.terminal(what), SafeText.terminal(text)));
+    out.flush();
+  }
+
+  /**
+   * A part that works but looks wrong: said after what was found, without changing the exit code
+   * (the value is valid, and may be meant).
+   */
+  void warn(String part, String what, String found, String warning) {
+    out.println(String.format(Locale.ROOT, "%-10s %s: %s; warning: %s", part, SafeText.terminal(what), SafeText.terminal(found),
+        SafeText.terminal(warning)));
     out.flush();
   }
 

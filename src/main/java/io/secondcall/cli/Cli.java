@@ -31,6 +31,7 @@ public final class Cli {
           || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
       return report(e, commandLine.getErr(), verbose);
     });
+    cmd.setParameterExceptionHandler(Cli::badArguments);
     return cmd.execute(args);
   }
 
@@ -43,6 +44,17 @@ public final class Cli {
       }
       return CommandLine.defaultFactory().create(type);
     }
+  }
+
+  /**
+   * A mistyped command line: one line naming what is wrong and where the help is, instead of
+   * picocli's usage block, which buries the one line that matters under thirty that do not.
+   */
+  private static int badArguments(CommandLine.ParameterException e, String[] args) {
+    CommandLine where = e.getCommandLine();
+    where.getErr().println("secondcall: " + oneLine(e) + " (see " + where.getCommandSpec().qualifiedName() + " --help)");
+    where.getErr().flush();
+    return ExitCodes.BAD_CONFIG;
   }
 
   static int report(Exception e, PrintWriter err, boolean verbose) {
@@ -59,7 +71,7 @@ public final class Cli {
 
   static int exitCode(Throwable e) {
     if (e instanceof ConfigException || e instanceof TemplateException || e instanceof CommandLine.ParameterException
-        || e instanceof MailboxSetupException) {
+        || e instanceof MailboxSetupException || e instanceof UnknownTargetException) {
       return ExitCodes.BAD_CONFIG;
     }
     if (e instanceof ServerAccessException) {

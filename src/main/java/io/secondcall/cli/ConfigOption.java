@@ -8,7 +8,11 @@ import picocli.CommandLine.Option;
 /** The options every command that reads a config shares. */
 final class ConfigOption {
 
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML config file.")
+  /** Where the Debian package puts the config: an installed secondcall needs no option. */
+  static final String DEFAULT_FILE = "/etc/secondcall/config.yaml";
+
+  @Option(names = "--config", paramLabel = "FILE", defaultValue = DEFAULT_FILE,
+      description = "The config file (default: ${DEFAULT-VALUE}).")
   Path file;
 
   @Option(names = "--verbose", description = "Show stack traces and debug logs.")

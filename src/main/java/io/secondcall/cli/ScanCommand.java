@@ -21,8 +21,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print what would be done and change nothing anywhere.")
   boolean dryRun;
 
-  @Option(names = "--now", paramLabel = "ISO_INSTANT",
-      description = "Run as if at this instant, e.g. 2026-12-01T09:30:00Z.")
+  @Option(names = "--now", paramLabel = "ISO_INSTANT", converter = InstantConverter.class,
+      description = "Run as if at this instant: " + InstantConverter.FORMAT + ".")
   Instant now;
 
   @Spec CommandSpec spec;

@@ -1,9 +1,16 @@
 package io.secondcall.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
+/**
+ * The top command. Its --help and --version are inherited by every subcommand, so that
+ * {@code secondcall scan --help} works: a help option skips the check of required options such
+ * as --config.
+ */
 @Command(
     name = "secondcall",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Drafts polite follow-ups to unanswered outreach, and stops when the prospect answers.",
@@ -12,6 +19,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       StatusCommand.class,
       StopCommand.class,
+      ResumeCommand.class,
       CheckCommand.class,
       AuthCommand.class,
       DemoCommand.class,
@@ -24,6 +32,6 @@ final class SecondcallCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, scan, status, stop, check, auth or demo");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, scan, status, stop, resume, check, auth or demo");
   }
 }

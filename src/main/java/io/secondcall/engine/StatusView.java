@@ -72,17 +72,38 @@ public final class StatusView {
           + (c.endReason() == null ? "" : ": " + c.endReason());
       return new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(), what, c.endedAt(), null);
     }
-    Optional<StepRecord> waiting = store.steps(c.id()).stream()
-        .filter(s -> s.state() == StepRecord.State.DRAFTED || s.state() == StepRecord.State.PREPARING)
-        .findFirst();
+    Optional<StepRecord> waiting = waitingDraft(c);
     if (waiting.isPresent()) {
       return new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(),
           "draft of step " + waiting.get().number() + " waiting in Drafts", waiting.get().preparedAt(), null);
     }
-    Optional<PlannedStep> next = policy.next(c, false);
-    return next
-        .map(p -> new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(),
-            p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + p.number(), p.dueAt(), null))
+    return policy.next(c, false)
+        .map(p -> planned(c, contact, p))
         .orElseGet(() -> new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(), "sequence complete", null, null));
+  }
+
+  /**
+   * The step that falls due first among the active conversations with no draft waiting, as
+   * {@code secondcall check} names it; empty when nothing is planned.
+   */
+  public Optional<Row> nextDue() {
+    List<Row> planned = new ArrayList<>();
+    for (Conversation c : store.activeConversations()) {
+      if (waitingDraft(c).isEmpty()) {
+        policy.next(c, false).ifPresent(p -> planned.add(planned(c, c.contact().address(), p)));
+      }
+    }
+    return planned.stream().min(Comparator.comparing(Row::nextAt));
+  }
+
+  private Optional<StepRecord> waitingDraft(Conversation c) {
+    return store.steps(c.id()).stream()
+        .filter(s -> s.state() == StepRecord.State.DRAFTED || s.state() == StepRecord.State.PREPARING)
+        .findFirst();
+  }
+
+  private static Row planned(Conversation c, String contact, PlannedStep p) {
+    return new Row(c.id(), contact, c.subject(), c.lastTouchAt(), c.stepsDone(),
+        p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + p.number(), p.dueAt(), null);
   }
 }

@@ -31,12 +31,14 @@ import java.util.stream.Collectors;
 public final class JollydayHolidays implements Holidays {
 
   private final String code;
+  private final String name;
   private final HolidayManager manager;
   private final String[] subdivisions;
   private final ConcurrentMap<Integer, Set<LocalDate>> byYear = new ConcurrentHashMap<>();
 
-  private JollydayHolidays(String code, HolidayManager manager, String[] subdivisions) {
+  private JollydayHolidays(String code, String name, HolidayManager manager, String[] subdivisions) {
     this.code = code;
+    this.name = name;
     this.manager = manager;
     this.subdivisions = subdivisions;
   }
@@ -62,6 +64,7 @@ public final class JollydayHolidays implements Holidays {
     CalendarHierarchy level = manager.getCalendarHierarchy();
     String[] subdivisions = new String[parts.length - 1];
     StringBuilder normalised = new StringBuilder(country);
+    List<String> names = new ArrayList<>(List.of(level.getDescription(Locale.ENGLISH)));
     for (int i = 1; i < parts.length; i++) {
       String wanted = parts[i];
       String found = findChild(level.getChildren(), wanted);
@@ -73,8 +76,9 @@ public final class JollydayHolidays implements Holidays {
       subdivisions[i - 1] = found;
       level = level.getChildren().get(found);
       normalised.append('-').append(found.toUpperCase(Locale.ROOT));
+      names.add(0, level.getDescription(Locale.ENGLISH));
     }
-    return new JollydayHolidays(normalised.toString(), manager, subdivisions);
+    return new JollydayHolidays(normalised.toString(), String.join(", ", names), manager, subdivisions);
   }
 
   private static String findChild(Map<String, CalendarHierarchy> children, String wanted) {
@@ -98,6 +102,16 @@ public final class JollydayHolidays implements Holidays {
   /** The normalised code, e.g. {@code DE-BY}. */
   public String code() {
     return code;
+  }
+
+  /** The region in English, smallest first: {@code Bavaria, Germany}. */
+  public String name() {
+    return name;
+  }
+
+  /** How many days off the region has in {@code year}. */
+  public int count(int year) {
+    return byYear.computeIfAbsent(year, this::daysOff).size();
   }
 
   @Override

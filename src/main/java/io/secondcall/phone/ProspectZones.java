@@ -46,6 +46,7 @@ public final class ProspectZones {
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
   private final PhoneNumberToTimeZonesMapper mapper = PhoneNumberToTimeZonesMapper.getInstance();
   private final PhoneNumbers numbers = new PhoneNumbers();
+  private final CountryZones countries = new CountryZones();
 
   /**
    * @param configured {@code contacts.<address>.timezone}, or null
@@ -67,13 +68,7 @@ public final class ProspectZones {
     if (byNumber.isPresent()) {
       return byNumber;
     }
-    return domainCountry.flatMap(region -> place(zonesOfCountry(region), region, region, at));
-  }
-
-  private List<String> zonesOfCountry(String region) {
-    PhoneNumber countryOnly = new PhoneNumber().setCountryCode(util.getCountryCodeForRegion(region))
-        .setNationalNumber(0);
-    return mapper.getTimeZonesForGeographicalNumber(countryOnly);
+    return domainCountry.flatMap(region -> place(countries.zonesOf(region), region, region, at));
   }
 
   private Optional<Place> place(List<String> ids, String region, String country, Instant at) {

@@ -80,10 +80,15 @@ class CliIT {
   }
 
   void sent(String id, Instant date, String to, String subject) throws Exception {
+    sent(GREENMAIL.getImap().getPort(), id, date, to, subject);
+  }
+
+  /** An outreach in Dana's Sent folder on the GreenMail at {@code port}. */
+  static void sent(int port, String id, Instant date, String to, String subject) throws Exception {
     Properties props = new Properties();
     Session session = Session.getInstance(props);
     try (Store store = session.getStore("imap")) {
-      store.connect("127.0.0.1", GREENMAIL.getImap().getPort(), DANA, "secret");
+      store.connect("127.0.0.1", port, DANA, "secret");
       Folder sent = store.getFolder("Sent");
       if (!sent.exists()) {
         sent.create(Folder.HOLDS_MESSAGES);
@@ -154,6 +159,90 @@ class CliIT {
     Result stop = run("stop", "--config", config.toString(), "nobody@nowhere.example");
     assertThat(stop.exit()).isEqualTo(2);
     assertThat(stop.err()).contains("nobody@nowhere.example");
+  }
+
+  @Test
+  void resumeUndoesAStopAndTheSequenceGoesOn() throws Exception {
+    sent("p1@northwind.example", Instant.parse("2026-11-30T09:00:00Z"), "alice@acme.example", "Proposal");
+    run("scan", "--config", config.toString(), "--now", "2026-12-01T09:30:00Z");
+    run("stop", "--config", config.toString(), "alice@acme.example");
+
+    Result resume = run("resume", "--config", config.toString(), "alice@acme.example");
+    Result scan = run("scan", "--config", config.toString(), "--now", "2026-12-03T09:30:00Z");
+
+    assertThat(resume.exit()).as(resume.err()).isZero();
+    assertThat(resume.out()).contains("resumed").contains("alice@acme.example").contains("Proposal");
+    assertThat(scan.out()).contains("follow-up 1");
+    assertThat(draftCount()).isEqualTo(1);
+  }
+
+  @Test
+  void resumingWhatWasNeverStoppedIsOneLineAndExitsTwo() throws Exception {
+    sent("p1@northwind.example", Instant.parse("2026-11-30T09:00:00Z"), "alice@acme.example", "Proposal");
+    run("scan", "--config", config.toString(), "--now", "2026-12-01T09:30:00Z");
+
+    Result resume = run("resume", "--config", config.toString(), "alice@acme.example");
+
+    assertThat(resume.exit()).isEqualTo(2);
+    assertOneLine(resume).contains("no stopped conversation with alice@acme.example");
+  }
+
+  @Test
+  void anUnknownContactIsOneLineWithoutTheUsage() {
+    for (String command : new String[] {"stop", "resume"}) {
+      Result result = run(command, "--config", config.toString(), "nobody@nowhere.example");
+      assertThat(result.exit()).as(command).isEqualTo(2);
+      assertOneLine(result).contains("nobody@nowhere.example").doesNotContain("Usage");
+    }
+  }
+
+  @Test
+  void everyCommandExplainsItselfWithoutAConfig() {
+    for (String command : new String[] {"run", "scan", "status", "stop", "resume", "check", "demo"}) {
+      Result help = run(command, "--help");
+      assertThat(help.exit()).as(command + " --help: " + help.err()).isZero();
+      assertThat(help.out()).as(command).contains("Usage: secondcall " + command);
+      assertThat(help.err()).as(command).isEmpty();
+    }
+    assertThat(run("help", "scan").out()).contains("--dry-run");
+    assertThat(run("--help").out()).contains("resume");
+  }
+
+  @Test
+  void versionIsTheBuiltVersion() {
+    Result version = run("--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out().strip()).matches("secondcall \\d+\\.\\d+\\.\\d+\\S*").doesNotContain("${");
+  }
+
+  @Test
+  void aDateWithoutATimeIsOneLineNamingTheFormat() {
+    Result scan = run("scan", "--config", config.toString(), "--now", "2026-12-03");
+    assertThat(scan.exit()).isEqualTo(2);
+    assertOneLine(scan).contains("'2026-12-03' is a date without a time").contains("2026-12-01T09:30:00Z")
+        .doesNotContain("Usage");
+  }
+
+  @Test
+  void aBadInstantIsOneLineNamingTheFormat() {
+    for (String bad : new String[] {"tomorrow", "2026-12-03T09:30"}) {
+      Result scan = run("scan", "--config", config.toString(), "--now", bad);
+      assertThat(scan.exit()).as(bad).isEqualTo(2);
+      assertOneLine(scan).contains("'" + bad + "'").contains("ISO-8601 instant such as 2026-12-01T09:30:00Z");
+    }
+  }
+
+  @Test
+  void anInstantWithAnOffsetIsAccepted() throws Exception {
+    sent("p1@northwind.example", Instant.parse("2026-11-30T09:00:00Z"), "alice@acme.example", "Proposal");
+    Result scan = run("scan", "--config", config.toString(), "--dry-run", "--now", "2026-12-03T10:30:00+01:00");
+    assertThat(scan.exit()).as(scan.err()).isZero();
+    assertThat(scan.out()).contains("would draft");
+  }
+
+  static org.assertj.core.api.AbstractStringAssert<?> assertOneLine(Result result) {
+    assertThat(result.out()).as("stdout").isEmpty();
+    return assertThat(result.err().strip()).startsWith("secondcall: ").doesNotContain("\n").doesNotContain("\tat ");
   }
 
   @Test

@@ -12,7 +12,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -162,23 +161,13 @@ class VoiceAndHoursDovecotIT {
   }
 
   private static Path config(Path work, String user) throws Exception {
-    Path password = work.resolve("imap-password");
-    Files.writeString(password, Dovecot.PASSWORD + "\n");
-    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
     Path file = work.resolve("config.yaml");
     Files.writeString(file, String.join("\n",
         "me:",
         "  name: Dana Weber",
         "  addresses: [" + DANA + "]",
         "  timezone: Europe/Berlin",
-        "mail:",
-        "  provider: imap",
-        "  imap:",
-        "    host: " + dovecot.host(),
-        "    port: " + dovecot.port(),
-        "    security: none",
-        "    username: " + user,
-        "    password_file: imap-password",
+        String.join("\n", dovecot.mailSection(user, work)),
         "calendar:",
         "  provider: ics",
         "  ics:",

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -22,9 +21,6 @@ final class CorpusConfig {
   private CorpusConfig() {}
 
   static Path write(Path dir, Dovecot dovecot, String user, Map<String, String> phones) throws IOException {
-    Path password = dir.resolve("imap-password");
-    Files.writeString(password, Dovecot.PASSWORD + "\n");
-    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
     StringBuilder contacts = new StringBuilder();
     phones.forEach((address, phone) ->
         contacts.append("  \"").append(address).append("\": {phone: \"").append(phone).append("\"}\n"));
@@ -35,14 +31,7 @@ final class CorpusConfig {
         "  addresses: [" + String.join(", ", CorpusOwner.ADDRESSES) + "]",
         "  timezone: " + CorpusOwner.ZONE.getId(),
         "  holidays: IE",
-        "mail:",
-        "  provider: imap",
-        "  imap:",
-        "    host: " + dovecot.host(),
-        "    port: " + dovecot.port(),
-        "    security: none",
-        "    username: " + user,
-        "    password_file: imap-password",
+        String.join("\n", dovecot.mailSection(user, dir)),
         "calendar:",
         "  provider: ics",
         "  ics:",

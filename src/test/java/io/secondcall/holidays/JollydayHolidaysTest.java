@@ -28,6 +28,16 @@ class JollydayHolidaysTest {
   }
 
   @Test
+  void namesTheRegionAndCountsItsDaysOff() {
+    JollydayHolidays bavaria = JollydayHolidays.of("DE-BY");
+    assertThat(bavaria.name()).isEqualTo("Bavaria, Germany");
+    // The nine national days plus Epiphany, Corpus Christi and All Saints.
+    assertThat(bavaria.count(2026)).isEqualTo(12);
+    assertThat(JollydayHolidays.of("DE").count(2026)).isEqualTo(9);
+    assertThat(JollydayHolidays.of("BY").name()).isEqualTo("Belarus");
+  }
+
+  @Test
   void codesAreCaseInsensitiveAndNormalised() {
     assertThat(JollydayHolidays.of(" de-by ").code()).isEqualTo("DE-BY");
     assertThat(JollydayHolidays.of("us-ny").code()).isEqualTo("US-NY");

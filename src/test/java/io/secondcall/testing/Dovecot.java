@@ -151,6 +151,26 @@ public final class Dovecot implements AutoCloseable {
     }
   }
 
+  /**
+   * The {@code mail:} section of a secondcall config that logs in as {@code user} here, as YAML
+   * lines, after writing the password file {@code imap-password} (mode 0600) into {@code dir},
+   * beside the config that names it.
+   */
+  public List<String> mailSection(String user, Path dir) throws IOException {
+    Path password = dir.resolve("imap-password");
+    Files.writeString(password, PASSWORD + "\n");
+    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+    return List.of(
+        "mail:",
+        "  provider: imap",
+        "  imap:",
+        "    host: " + host(),
+        "    port: " + port(),
+        "    security: none",
+        "    username: " + user,
+        "    password_file: imap-password");
+  }
+
   /** Dovecot's own log, for failure messages. */
   public String log() {
     return server.log();

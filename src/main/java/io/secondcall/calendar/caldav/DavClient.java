@@ -38,6 +38,7 @@ final class DavClient {
   private static final Pattern ROOT = Pattern.compile("<(?![?!])(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
 
   private final Map<String, Integer> requests = new ConcurrentHashMap<>();
+  private final URI collection;
   private final HttpClient http;
   private final String host;
   private final int port;
@@ -46,6 +47,7 @@ final class DavClient {
   private final Duration timeout;
 
   DavClient(URI collection, String username, String password, Duration timeout) {
+    this.collection = collection;
     this.host = collection.getHost();
     this.port = port(collection);
     this.username = username;
@@ -125,6 +127,12 @@ final class DavClient {
 
   /** A status the caller did not expect, e.g. 404 for a collection URL that names nothing. */
   ServerAccessException unexpected(String method, URI uri, Response response) {
+    if (response.status() == 404 && uri.equals(collection)) {
+      // The usual first-run mistake: the URL of the account or of a calendar not made yet.
+      return failure(method, uri, "answered 404: there is no calendar at " + collection
+          + "; create it in your calendar app (or: curl -u " + username + " -X MKCALENDAR " + collection
+          + ") or set calendar.caldav.url to the URL of an existing calendar", false, null);
+    }
     return failure(method, uri, "answered " + response.status(), false, null);
   }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.Status;
@@ -67,6 +68,26 @@ public final class ImapMailbox implements Mailbox {
   private String folderName(MailFolder role, IMAPStore store) {
     try {
       return names.name(role, store);
+    } catch (MessagingException e) {
+      throw connection.failure("listing folders", e);
+    }
+  }
+
+  /** What the folder of {@code role} holds and whether it can be written, for {@code check}. */
+  public synchronized FolderInfo inspect(MailFolder role) {
+    IMAPStore store = connection.store();
+    String name = folderName(role, store);
+    try {
+      return FolderProbe.probe(store, role, name);
+    } catch (MessagingException e) {
+      throw connection.failure("inspecting " + name, e);
+    }
+  }
+
+  /** The full names of every folder on the server, for messages that name the choices. */
+  public synchronized List<String> folders() {
+    try {
+      return Stream.of(connection.store().getDefaultFolder().list("*")).map(Folder::getFullName).toList();
     } catch (MessagingException e) {
       throw connection.failure("listing folders", e);
     }
