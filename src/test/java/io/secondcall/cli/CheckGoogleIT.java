@@ -33,6 +33,9 @@ class CheckGoogleIT {
   @BeforeEach
   void setUp() throws Exception {
     GREENMAIL.setUser(CheckCommandIT.DANA, CheckCommandIT.DANA, "secret");
+    // Every real mailbox has one, and a missing Sent folder is a setup error since issue 12 C.
+    GREENMAIL.getManagers().getImapHostManager().createMailbox(
+        GREENMAIL.getManagers().getUserManager().getUser(CheckCommandIT.DANA), "Sent");
     Path password = Files.writeString(dir.resolve("imap-password"), "secret\n");
     Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
     google = new FakeGoogleCalendar();
