@@ -118,7 +118,7 @@ public final class Application implements AutoCloseable {
       case NONE -> null;
       case ICS -> new IcsCalendarGateway(c.icsPath(), config.zone(), clock);
       case CALDAV -> new CalDavCalendarGateway(c.caldav().url(), c.caldav().username(), c.caldav().password().reveal(),
-          config.zone(), SERVER_TIMEOUT);
+          config.zone(), SERVER_TIMEOUT, c.caldav().tlsFingerprint());
       case GOOGLE -> GoogleCalendarGateway.on(google == null ? openGoogle(config) : google, c.googleCalendarId(),
           config.zone());
     };
@@ -158,7 +158,7 @@ public final class Application implements AutoCloseable {
     ImapSettings imap = mail.imap();
     return new ImapAccount(imap.host(), imap.port(), ImapAccount.Security.valueOf(imap.security().name()),
         imap.username(), imap.password().reveal(), imap.sentFolder(), imap.draftsFolder(), imap.inboxFolder(),
-        config.followUp().stopFolder(), IMAP_TIMEOUT);
+        config.followUp().stopFolder(), IMAP_TIMEOUT, imap.tlsFingerprint());
   }
 
   /** A cycle over this application's mailbox, state and calendar. */

@@ -1,6 +1,7 @@
 package io.secondcall.config;
 
 import io.secondcall.config.CalendarSettings.Provider;
+import io.secondcall.tls.CertificatePin;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ final class CalendarSectionReader {
     calendar.section("provider", "ics", "caldav", "google");
     ConfigNode ics = calendar.get("ics").section("path");
     ConfigNode caldav = calendar.get("caldav")
-        .section("url", "username", "password", "password_file", "password_env");
+        .section("url", "username", "password", "password_file", "password_env", "tls_fingerprint");
     ConfigNode google = calendar.get("google").section("calendar_id");
     Provider inferred = inferProvider(ics, caldav, google);
     Provider provider = calendar.get("provider").choice(Provider.class, inferred);
@@ -64,7 +65,12 @@ final class CalendarSectionReader {
     }
     URI url = values.url(caldav.get("url"), "https://dav.example.com/dana/calendar/");
     String username = caldav.get("username").requiredString("the CalDAV login name");
-    return new CalendarSettings.CalDav(url, username, values.secret(caldav));
+    ConfigNode pinNode = caldav.get("tls_fingerprint");
+    CertificatePin pin = values.pin(pinNode);
+    if (pin != null && !"https".equalsIgnoreCase(url.getScheme())) {
+      throw pinNode.expected("no certificate fingerprint with an http url (there is no certificate)");
+    }
+    return new CalendarSettings.CalDav(url, username, values.secret(caldav), pin);
   }
 
   static GoogleSettings readGoogle(ConfigNode google, boolean used, ValueReader values) {

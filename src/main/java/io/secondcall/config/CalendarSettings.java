@@ -1,5 +1,6 @@
 package io.secondcall.config;
 
+import io.secondcall.tls.CertificatePin;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -21,14 +22,21 @@ public record CalendarSettings(Provider provider, Path icsPath, CalDav caldav, S
    * The {@code calendar.caldav} section.
    *
    * @param url the calendar collection, e.g. {@code https://dav.example.com/dana/calendar/}
+   * @param tlsFingerprint the pinned server certificate ({@code tls_fingerprint}), or null to
+   *     trust what the JDK trust store trusts
    */
-  public record CalDav(URI url, String username, Secret password) {
+  public record CalDav(URI url, String username, Secret password, CertificatePin tlsFingerprint) {
     public CalDav {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(password, "password");
       if (username == null || username.isBlank()) {
         throw new IllegalArgumentException("username must not be blank");
       }
+    }
+
+    /** Without a pinned certificate. */
+    public CalDav(URI url, String username, Secret password) {
+      this(url, username, password, null);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.secondcall.config;
 
 import io.secondcall.core.Loopback;
+import io.secondcall.tls.CertificatePin;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Objects;
  * @param sentFolder the Sent folder, or null to find it by its SPECIAL-USE flag ({@code \Sent})
  * @param draftsFolder the Drafts folder, or null to find it by its SPECIAL-USE flag ({@code \Drafts})
  * @param inboxFolder where the digest goes; {@code INBOX} by default
+ * @param tlsFingerprint the pinned server certificate ({@code tls_fingerprint}), or null to trust
+ *     what the JDK trust store trusts
  */
 public record ImapSettings(
     String host,
@@ -19,7 +22,8 @@ public record ImapSettings(
     Secret password,
     String sentFolder,
     String draftsFolder,
-    String inboxFolder) {
+    String inboxFolder,
+    CertificatePin tlsFingerprint) {
 
   /** How the connection is protected. */
   public enum Security {
@@ -50,6 +54,15 @@ public record ImapSettings(
       throw new IllegalArgumentException("username must not be blank");
     }
     Objects.requireNonNull(password, "password");
+    if (security == Security.NONE && tlsFingerprint != null) {
+      throw new IllegalArgumentException("a certificate fingerprint needs security tls or starttls");
+    }
     inboxFolder = inboxFolder == null || inboxFolder.isBlank() ? "INBOX" : inboxFolder;
+  }
+
+  /** Without a pinned certificate. */
+  public ImapSettings(String host, int port, Security security, String username, Secret password,
+      String sentFolder, String draftsFolder, String inboxFolder) {
+    this(host, port, security, username, password, sentFolder, draftsFolder, inboxFolder, null);
   }
 }

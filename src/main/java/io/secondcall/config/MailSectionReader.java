@@ -2,6 +2,7 @@ package io.secondcall.config;
 
 import io.secondcall.config.ImapSettings.Security;
 import io.secondcall.core.Loopback;
+import io.secondcall.tls.CertificatePin;
 import java.util.regex.Pattern;
 
 /** Reads {@code mail} and {@code mail.imap}. */
@@ -38,7 +39,7 @@ final class MailSectionReader {
       throw imap.expected("a map with host, username and password_file or password_env (required with provider imap)");
     }
     imap.section("host", "port", "security", "username", "password", "password_file", "password_env",
-        "sent_folder", "drafts_folder", "inbox_folder");
+        "sent_folder", "drafts_folder", "inbox_folder", "tls_fingerprint");
     ConfigNode hostNode = imap.get("host");
     String host = hostNode.requiredString("a host name such as imap.example.com");
     if (!HOST.matcher(host).matches()) {
@@ -56,6 +57,11 @@ final class MailSectionReader {
     String sent = imap.get("sent_folder").string("a folder name such as Sent").orElse(null);
     String drafts = imap.get("drafts_folder").string("a folder name such as Drafts").orElse(null);
     String inbox = imap.get("inbox_folder").string("a folder name such as INBOX").orElse("INBOX");
-    return new ImapSettings(host, port, security, username, password, sent, drafts, inbox);
+    ConfigNode pinNode = imap.get("tls_fingerprint");
+    CertificatePin pin = values.pin(pinNode);
+    if (pin != null && security == Security.NONE) {
+      throw pinNode.expected("no certificate fingerprint with security none (there is no certificate)");
+    }
+    return new ImapSettings(host, port, security, username, password, sent, drafts, inbox, pin);
   }
 }

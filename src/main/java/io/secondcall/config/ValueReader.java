@@ -1,6 +1,7 @@
 package io.secondcall.config;
 
 import io.secondcall.core.Loopback;
+import io.secondcall.tls.CertificatePin;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -157,5 +158,18 @@ final class ValueReader {
           "no such file " + path);
     }
     return path;
+  }
+
+  /** A pinned certificate fingerprint, or null when the key is absent. */
+  CertificatePin pin(ConfigNode node) {
+    String text = node.string(CertificatePin.FORMAT).orElse(null);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return CertificatePin.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw node.expected(CertificatePin.FORMAT);
+    }
   }
 }

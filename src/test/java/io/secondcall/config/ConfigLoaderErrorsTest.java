@@ -332,4 +332,21 @@ class ConfigLoaderErrorsTest {
     files.privateFile("afile", "x");
     assertThat(error(minimalWith("state_dir: state", "state_dir: afile"), "state_dir")).contains("a directory, not a file");
   }
+
+  @Test
+  void aMalformedCertificateFingerprintNamesTheExpectedFormat() {
+    assertThat(error(minimalWith("    password_env: IMAP_PASSWORD\n",
+        "    password_env: IMAP_PASSWORD\n    tls_fingerprint: \"SHA256:AB:CD\"\n"), "mail.imap.tls_fingerprint"))
+        .contains("expected a SHA-256 certificate fingerprint such as SHA256:AB:CD:...:EF").contains("got \"SHA256:AB:CD\"");
+    assertThat(error(MINIMAL + "calendar:\n  caldav: {url: \"https://d.example/c/\", username: u,"
+        + " password_env: DAV_PASSWORD, tls_fingerprint: xyz}\n", "calendar.caldav.tls_fingerprint"))
+        .contains("expected a SHA-256 certificate fingerprint");
+  }
+
+  @Test
+  void aFingerprintNeedsTls() {
+    assertThat(error(minimalWith("    password_env: IMAP_PASSWORD\n", "    password_env: IMAP_PASSWORD\n"
+        + "    host: 127.0.0.1\n    security: none\n    tls_fingerprint: " + "ab".repeat(32) + "\n")
+        .replace("    host: imap.example.com\n", ""), "mail.imap.tls_fingerprint")).contains("security none");
+  }
 }

@@ -8,6 +8,7 @@ import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.CallbackBlock;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.core.TimeRange;
+import io.secondcall.tls.CertificatePin;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,11 +58,25 @@ public final class CalDavCalendarGateway implements CalendarGateway {
    *     is not this machine (the password would cross the network readable)
    */
   public CalDavCalendarGateway(URI collectionUrl, String username, String password, ZoneId userZone, Duration timeout) {
-    this(collectionUrl, username, password, userZone, timeout, Clock.systemUTC());
+    this(collectionUrl, username, password, userZone, timeout, null, Clock.systemUTC());
+  }
+
+  /**
+   * Like {@link #CalDavCalendarGateway(URI, String, String, ZoneId, Duration)}, trusting exactly the
+   * certificate {@code tlsFingerprint} names instead of the JDK trust store (when not null).
+   */
+  public CalDavCalendarGateway(URI collectionUrl, String username, String password, ZoneId userZone, Duration timeout,
+      CertificatePin tlsFingerprint) {
+    this(collectionUrl, username, password, userZone, timeout, tlsFingerprint, Clock.systemUTC());
   }
 
   CalDavCalendarGateway(URI collectionUrl, String username, String password, ZoneId userZone, Duration timeout,
       Clock clock) {
+    this(collectionUrl, username, password, userZone, timeout, null, clock);
+  }
+
+  private CalDavCalendarGateway(URI collectionUrl, String username, String password, ZoneId userZone,
+      Duration timeout, CertificatePin tlsFingerprint, Clock clock) {
     Objects.requireNonNull(collectionUrl, "collectionUrl");
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(userZone, "userZone");
@@ -83,7 +98,7 @@ public final class CalDavCalendarGateway implements CalendarGateway {
     String path = collectionUrl.getRawPath() == null ? "" : collectionUrl.getRawPath();
     // Member names resolve against the collection, which only works with the trailing slash.
     this.collection = collectionUrl.resolve(path.endsWith("/") ? path : path + "/");
-    this.dav = new DavClient(collection, username, password, timeout);
+    this.dav = new DavClient(collection, username, password, timeout, tlsFingerprint);
     this.mirror = new CollectionMirror(collection, dav, new IcalReader(userZone));
     this.clock = Objects.requireNonNull(clock, "clock");
   }

@@ -1,6 +1,9 @@
 package io.secondcall.calendar.caldav;
 
 import io.secondcall.port.ServerAccessException;
+import io.secondcall.tls.CertificatePin;
+import io.secondcall.tls.ServerTrust;
+import io.secondcall.tls.UntrustedCertificateException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -37,6 +40,9 @@ final class DavClient {
   /** The first element that is neither the XML declaration nor a comment: the root, without its prefix. */
   private static final Pattern ROOT = Pattern.compile("<(?![?!])(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
 
+  /** Where the user configures this server: the certificate error names the key to set. */
+  private static final String CONFIG_SECTION = "calendar.caldav";
+
   private final Map<String, Integer> requests = new ConcurrentHashMap<>();
   private final URI collection;
   private final HttpClient http;
@@ -46,7 +52,7 @@ final class DavClient {
   private final String authorization;
   private final Duration timeout;
 
-  DavClient(URI collection, String username, String password, Duration timeout) {
+  DavClient(URI collection, String username, String password, Duration timeout, CertificatePin tlsFingerprint) {
     this.collection = collection;
     this.host = collection.getHost();
     this.port = port(collection);
@@ -59,6 +65,8 @@ final class DavClient {
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(timeout)
+        // The JDK trust store, or only the pinned certificate; either way a refusal names the fingerprint.
+        .sslContext(ServerTrust.sslContext(tlsFingerprint))
         .build();
   }
 
@@ -188,6 +196,11 @@ final class DavClient {
       }
       if (cause instanceof ConnectException) {
         throw failure(null, uri, "cannot connect: " + connectReason(cause), true, cause);
+      }
+      UntrustedCertificateException untrusted = UntrustedCertificateException.in(cause);
+      if (untrusted != null) {
+        // Not transient: the certificate will not change by itself; the user has to decide.
+        throw new ServerAccessException(untrusted.explain(CONFIG_SECTION, host), host, port, false, cause);
       }
       if (cause instanceof IOException) {
         throw failure(method, uri, ServerAccessException.reason(cause), true, cause);

@@ -1,6 +1,7 @@
 package io.secondcall.mail.imap;
 
 import io.secondcall.core.Loopback;
+import io.secondcall.tls.CertificatePin;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param inboxFolder null means {@code INBOX}
  * @param stopFolder {@code followup.stop_folder}; null means {@code secondcall/stop}
  * @param timeout connect, read and write timeout of every socket; null means 60 seconds
+ * @param tlsFingerprint the one server certificate to trust instead of the JDK trust store, or null
  */
 public record ImapAccount(
     String host,
@@ -26,7 +28,8 @@ public record ImapAccount(
     String draftsFolder,
     String inboxFolder,
     String stopFolder,
-    Duration timeout) {
+    Duration timeout,
+    CertificatePin tlsFingerprint) {
 
   /** How the connection is protected. */
   public enum Security {
@@ -66,6 +69,15 @@ public record ImapAccount(
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("IMAP timeout must be positive, got " + timeout);
     }
+    if (security == Security.NONE && tlsFingerprint != null) {
+      throw new IllegalArgumentException("IMAP security 'none' has no certificate to pin");
+    }
+  }
+
+  /** An account that trusts what the JDK trust store trusts. */
+  public ImapAccount(String host, int port, Security security, String username, String password,
+      String sentFolder, String draftsFolder, String inboxFolder, String stopFolder, Duration timeout) {
+    this(host, port, security, username, password, sentFolder, draftsFolder, inboxFolder, stopFolder, timeout, null);
   }
 
   /** A TLS account with detected folders and default timeouts. */

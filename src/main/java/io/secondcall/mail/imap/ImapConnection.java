@@ -1,6 +1,8 @@
 package io.secondcall.mail.imap;
 
 import io.secondcall.port.ServerAccessException;
+import io.secondcall.tls.ServerTrust;
+import io.secondcall.tls.UntrustedCertificateException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -19,6 +21,9 @@ final class ImapConnection implements AutoCloseable {
 
   /** Big enough that a 64 KiB text part or a calendar part comes in one FETCH. */
   static final int FETCH_SIZE = 64 * 1024 + 1024;
+
+  /** Where the user configures this account: the certificate error names the key to set. */
+  private static final String CONFIG_SECTION = "mail.imap";
 
   private final ImapAccount account;
   private final Session session;
@@ -47,14 +52,19 @@ final class ImapConnection implements AutoCloseable {
     props.setProperty(p + "peek", "true");
     props.setProperty(p + "partialfetch", "true");
     props.setProperty(p + "fetchsize", Integer.toString(FETCH_SIZE));
-    switch (account.security()) {
-      case TLS -> props.setProperty(p + "ssl.checkserveridentity", "true");
-      case STARTTLS -> {
-        props.setProperty(p + "starttls.enable", "true");
-        props.setProperty(p + "starttls.required", "true");
-        props.setProperty(p + "ssl.checkserveridentity", "true");
-      }
-      case NONE -> { }
+    if (account.security() == ImapAccount.Security.STARTTLS) {
+      props.setProperty(p + "starttls.enable", "true");
+      props.setProperty(p + "starttls.required", "true");
+    }
+    if (account.security() != ImapAccount.Security.NONE) {
+      // Our factory so that a refused certificate reports its fingerprint (see ServerTrust).
+      props.put(p + "ssl.socketFactory", ServerTrust.sslContext(account.tlsFingerprint()).getSocketFactory());
+      // Angus Mail would otherwise try once more with the JDK's default factory after ours failed,
+      // and report that attempt's error, which knows nothing of pins and fingerprints.
+      props.setProperty(p + "socketFactory.fallback", "false");
+      // A pinned certificate is trusted for itself, whatever names it carries: the user compared
+      // this exact certificate, and a self-signed one is often made out for another name.
+      props.setProperty(p + "ssl.checkserveridentity", Boolean.toString(account.tlsFingerprint() == null));
     }
     return props;
   }
@@ -106,6 +116,12 @@ final class ImapConnection implements AutoCloseable {
       throw new ServerAccessException(where() + ": login refused for " + account.username(),
           account.host(), account.port(), false, e);
     } catch (MessagingException e) {
+      UntrustedCertificateException untrusted = UntrustedCertificateException.in(e);
+      if (untrusted != null) {
+        // Not transient: the certificate will not change by itself; the user has to decide.
+        throw new ServerAccessException(untrusted.explain(CONFIG_SECTION, account.host()),
+            account.host(), account.port(), false, e);
+      }
       throw new ServerAccessException(where() + ": cannot connect: " + ServerAccessException.reason(e),
           account.host(), account.port(), true, e);
     }
