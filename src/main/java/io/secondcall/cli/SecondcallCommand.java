@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       StatusCommand.class,
       StopCommand.class,
+      ReportCommand.class,
       CheckCommand.class,
       DemoCommand.class,
       picocli.CommandLine.HelpCommand.class
@@ -23,6 +24,6 @@ final class SecondcallCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, scan, status, stop, check or demo");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, scan, status, stop, report, check or demo");
   }
 }
