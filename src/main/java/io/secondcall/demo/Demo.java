@@ -11,6 +11,7 @@ import io.secondcall.config.GoogleSettings;
 import io.secondcall.config.ImapSettings;
 import io.secondcall.config.MailSettings;
 import io.secondcall.config.Secret;
+import io.secondcall.config.WebSettings;
 import io.secondcall.core.BusinessCalendar;
 import io.secondcall.core.FollowUpRules;
 import io.secondcall.core.Identity;
@@ -120,7 +121,8 @@ public final class Demo {
         "Dana Weber\nNorthwind Consulting\n+49 89 1234 5678",
         new MailSettings(MailSettings.Provider.IMAP, imap),
         new CalendarSettings(CalendarSettings.Provider.ICS, calendarFile, null, null), GoogleSettings.defaults(),
-        FollowUpRules.defaults(), new CallbackSettings(3, 15), contacts, POLL_INTERVAL, null, stateDir, USER);
+        FollowUpRules.defaults(), new CallbackSettings(3, 15), contacts, POLL_INTERVAL, null, stateDir, USER,
+        WebSettings.DEFAULTS);
   }
 
   static ZonedDateTime at(LocalDate day, LocalTime time) {
