@@ -70,7 +70,18 @@ public final class Demo {
     this.out = out;
   }
 
-  public void run() throws MessagingException, IOException {
+  /** What runs once the simulated days are over, while the demo's state still exists. */
+  @FunctionalInterface
+  public interface Epilogue {
+    void after(Application app) throws Exception;
+  }
+
+  public void run() throws Exception {
+    run(app -> { });
+  }
+
+  /** Runs the demo, then {@code epilogue} on its application (e.g. the pipeline page). */
+  public void run(Epilogue epilogue) throws Exception {
     GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
     server.start();
     Path state = Files.createTempDirectory("secondcall-demo");
@@ -96,6 +107,8 @@ public final class Demo {
           }
           outro(mailbox, new StatusView(app.store(), settings, clock), scenario);
           calendar(app.calendar(), calendarFile);
+          out.flush();
+          epilogue.after(app);
         }
       }
     } finally {
