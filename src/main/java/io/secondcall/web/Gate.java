@@ -14,9 +14,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Who may see the page and act on it. On loopback: anyone on this machine, but only under a
- * loopback host name (a web site that rebinds its own name to 127.0.0.1 is refused). Elsewhere:
- * only HTTPS through a reverse proxy on this machine, and only with the password (HTTP Basic).
+ * Who may see the page and act on it. Directly on loopback: anyone on this machine, but only
+ * under a loopback host name (a web site that rebinds its own name to 127.0.0.1 is refused).
+ * Through a TLS reverse proxy on this machine: only with the password (HTTP Basic). Listening
+ * on any other address: only through such a proxy, never plain HTTP.
  * Actions (POST) need the session's CSRF token, a same-origin Origin header and the session
  * cookie, which is SameSite=Strict and HttpOnly.
  */
@@ -39,12 +40,18 @@ final class Gate {
 
   /** Why the request may not go on, as the answer to give; empty when it may. */
   Optional<Response> refusal(Request r) {
-    if (settings.isPublic() && !viaTlsProxy(r)) {
+    boolean proxied = viaTlsProxy(r);
+    if (settings.isPublic() && !proxied) {
       return Optional.of(Response.text(403, "This page is served over HTTPS only, through a reverse proxy on this"
           + " machine that sets X-Forwarded-Proto: https (see the README)."));
     }
-    if (!settings.isPublic() && !r.header("host").map(Gate::hostName).filter(Loopback::isLoopback).isPresent()) {
+    if (!proxied && !r.header("host").map(Gate::hostName).filter(Loopback::isLoopback).isPresent()) {
       return Optional.of(Response.text(403, "Open the page as http://127.0.0.1:" + settings.port() + "/"));
+    }
+    // Through a proxy the page is public whatever it listens on (and a script that rebound a name
+    // to 127.0.0.1 could forge the header): then only with the password.
+    if (proxied && settings.password() == null) {
+      return Optional.of(Response.text(403, "Set web.password_file to use the page through a proxy (see the README)."));
     }
     if (r.path().startsWith("/feed/")) {
       return Optional.empty(); // the secret in the URL is the key: calendar apps cannot log in

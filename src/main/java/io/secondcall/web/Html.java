@@ -23,6 +23,7 @@ final class Html {
   private final Mustache.Compiler compiler = Mustache.compiler()
       .withEscaper(SafeText::html)
       .strictSections(false)
+      .emptyStringIsFalse(true)
       .defaultValue("")
       .withLoader(name -> reader(name + ".mustache"));
   private final Map<String, Template> templates = new ConcurrentHashMap<>();

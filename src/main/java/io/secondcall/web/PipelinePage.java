@@ -86,7 +86,7 @@ final class PipelinePage {
     row.put("address", c.contact().address() + (c.contacts().size() > 1 ? " +" + (c.contacts().size() - 1) : ""));
     row.put("subject", c.subject());
     row.put("statusKey", c.isActive() ? "waiting" : r.answered() ? "answered" : "ended");
-    row.put("status", status(c));
+    row.put("status", status(c, paused(c)));
     row.put("why", why(r));
     List<String> touches = new ArrayList<>();
     for (int i = 0; i < r.touches().size(); i++) {
@@ -103,9 +103,14 @@ final class PipelinePage {
     return row;
   }
 
-  private static String status(Conversation c) {
+  /** Paused today or later: by an out-of-office reply, or snoozed. */
+  private boolean paused(Conversation c) {
+    return c.pausedUntil() != null && !c.pausedUntil().isBefore(LocalDate.ofInstant(clock.instant(), zone));
+  }
+
+  private static String status(Conversation c, boolean paused) {
     return switch (c.status()) {
-      case ACTIVE -> c.pausedUntil() == null ? "waiting" : "paused";
+      case ACTIVE -> paused ? "paused" : "waiting";
       case REPLIED -> "answered";
       case MEETING_BOOKED -> "meeting booked";
       case BOUNCED -> "bounced";
@@ -122,7 +127,7 @@ final class PipelinePage {
       String when = c.endedAt() == null ? "" : " (" + DAY.format(c.endedAt().atZone(zone)) + ")";
       return (c.endReason() == null ? "" : c.endReason()) + when;
     }
-    if (c.pausedUntil() != null && !c.pausedUntil().isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
+    if (paused(c)) {
       return r.outOfOffice()
           ? "out of office, back " + DAY.format(c.pausedUntil())
           : "snoozed until " + DAY.format(c.pausedUntil().plusDays(1));

@@ -154,6 +154,15 @@ class SiteTest {
   }
 
   @Test
+  void throughAProxyOnLoopbackThePasswordIsNeeded() {
+    Map<String, String> proxied = Map.of("Host", "secondcall.example.com", "X-Forwarded-Proto", "https");
+
+    assertThat(site(WebSettings.DEFAULTS).handle(get("/", proxied)).status()).isEqualTo(403);
+    assertThat(site(new WebSettings("127.0.0.1", 8377, Secret.of("test", "s3cret"))).handle(get("/", proxied))
+        .status()).isEqualTo(401);
+  }
+
+  @Test
   void theReportHasAChartAndTheNumbersBehindIt() {
     Site site = site(WebSettings.DEFAULTS);
 
