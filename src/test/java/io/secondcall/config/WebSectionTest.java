@@ -2,10 +2,8 @@ package io.secondcall.config;
 
 import static io.secondcall.config.ConfigFiles.MINIMAL;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,26 +11,18 @@ import org.junit.jupiter.api.io.TempDir;
 class WebSectionTest {
 
   @TempDir Path dir;
-  private ConfigFiles files;
-  private Path file;
-
-  @BeforeEach
-  void setUp() {
-    files = new ConfigFiles(dir);
-    file = dir.resolve("config.yaml");
-  }
 
   private String error(String yaml, String key) {
-    ConfigException e = catchThrowableOfType(ConfigException.class, () -> files.load(yaml));
-    assertThat(e).as("expected an error at " + key).isNotNull();
-    assertThat(e.getMessage()).startsWith(file + ": " + key + ": ");
-    assertThat(e.key()).isEqualTo(key);
-    return e.getMessage();
+    return new ConfigFiles(dir).error(yaml, key);
+  }
+
+  private Config load(String yaml) {
+    return new ConfigFiles(dir).load(yaml);
   }
 
   @Test
   void withoutTheSectionThePageIsOnLoopbackWithoutPassword() {
-    WebSettings web = files.load(MINIMAL).web();
+    WebSettings web = load(MINIMAL).web();
 
     assertThat(web.listen()).isEqualTo("127.0.0.1:8377");
     assertThat(web.password()).isNull();
@@ -41,10 +31,10 @@ class WebSectionTest {
 
   @Test
   void listensWhereToldAndCanBeTurnedOff() {
-    assertThat(files.load(MINIMAL + "web: {listen: \"localhost:9000\"}\n").web().listen()).isEqualTo("localhost:9000");
-    assertThat(files.load(MINIMAL + "web: {listen: \"[::1]:9000\"}\n").web().listen()).isEqualTo("[::1]:9000");
-    assertThat(files.load(MINIMAL + "web: {listen: \"127.0.0.1\"}\n").web().port()).isEqualTo(8377);
-    assertThat(files.load(MINIMAL + "web: {listen: \"off\"}\n").web().enabled()).isFalse();
+    assertThat(load(MINIMAL + "web: {listen: \"localhost:9000\"}\n").web().listen()).isEqualTo("localhost:9000");
+    assertThat(load(MINIMAL + "web: {listen: \"[::1]:9000\"}\n").web().listen()).isEqualTo("[::1]:9000");
+    assertThat(load(MINIMAL + "web: {listen: \"127.0.0.1\"}\n").web().port()).isEqualTo(8377);
+    assertThat(load(MINIMAL + "web: {listen: \"off\"}\n").web().enabled()).isFalse();
   }
 
   @Test
@@ -52,8 +42,8 @@ class WebSectionTest {
     assertThat(error(MINIMAL + "web: {listen: \"0.0.0.0:8377\"}\n", "web.password_file"))
         .contains("a password file (required when web.listen is not a loopback address");
 
-    Path secret = files.privateFile("web-password", "s3cret\n");
-    WebSettings web = files.load(MINIMAL + "web: {listen: \"0.0.0.0:8377\", password_file: " + secret + "}\n").web();
+    Path secret = new ConfigFiles(dir).privateFile("web-password", "s3cret\n");
+    WebSettings web = load(MINIMAL + "web: {listen: \"0.0.0.0:8377\", password_file: " + secret + "}\n").web();
     assertThat(web.isPublic()).isTrue();
     assertThat(web.password().reveal()).isEqualTo("s3cret");
   }
