@@ -109,6 +109,14 @@ class PipelinePageIT {
     browser.get(base + "?q=" + java.net.URLEncoder.encode(contact.split(" ")[0], "UTF-8"));
     assertThat(browser.findElements(By.id("c-" + id))).hasSize(1);
 
+    // The calendar feed of the demo's ICS calendar, at the secret address the page shows.
+    String feed = browser.findElement(By.id("feed-url")).getText();
+    assertThat(feed).startsWith(base.resolve("/feed/").toString()).endsWith(".ics");
+    HttpResponse<String> ics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(feed)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(ics.headers().firstValue("Content-Type")).hasValue("text/calendar; charset=utf-8");
+    assertThat(ics.body()).startsWith("BEGIN:VCALENDAR");
+
     // The report: the chart of answers by touch shows the numbers of its CSV.
     click(browser, By.id("nav-report"));
     List<WebElement> bars = browser.findElements(By.cssSelector("#chart-answers-by-touch rect.bar"));
