@@ -51,6 +51,12 @@ public final class PipelineView {
     }
   }
 
+  private static final Comparator<Row> ORDER = Comparator
+      .comparing((Row r) -> !r.conversation().isActive())
+      .thenComparing(r -> r.conversation().isActive() ? r.next().nextAt() : null,
+          Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(r -> r.conversation().lastTouchAt(), Comparator.reverseOrder());
+
   private final StateStore store;
   private final EngineSettings settings;
   private final StatusView status;
@@ -65,7 +71,10 @@ public final class PipelineView {
     this.clock = clock;
   }
 
-  /** The conversations whose contact's name, address or domain contains {@code search}, latest touch first. */
+  /**
+   * The conversations whose contact's name, address or domain contains {@code search}: those
+   * still followed up first, soonest next step first, then the ended ones, latest touch first.
+   */
   public List<Row> rows(String search) {
     Map<String, StatusView.Row> next = status.rows().stream()
         .collect(Collectors.toMap(StatusView.Row::id, Function.identity(), (a, b) -> a));
@@ -77,7 +86,7 @@ public final class PipelineView {
         rows.add(new Row(c, store.touchTimes(c.id()), n, theirTime(c, n.call()), !store.autoReplies(c.id()).isEmpty()));
       }
     }
-    rows.sort(Comparator.comparing((Row r) -> r.conversation().lastTouchAt()).reversed());
+    rows.sort(ORDER);
     return rows;
   }
 

@@ -40,14 +40,11 @@ final class Html {
 
   /** A file of {@code /web} in the jar, e.g. the style sheet. */
   static String resource(String file) {
-    try (Reader r = reader(file)) {
-      StringBuilder out = new StringBuilder();
-      r.transferTo(new java.io.Writer() {
-        @Override public void write(char[] buf, int off, int len) { out.append(buf, off, len); }
-        @Override public void flush() {}
-        @Override public void close() {}
-      });
-      return out.toString();
+    try (InputStream in = Html.class.getResourceAsStream("/web/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource /web/" + file);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

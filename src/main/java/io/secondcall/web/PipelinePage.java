@@ -90,7 +90,8 @@ final class PipelinePage {
     row.put("why", why(r));
     List<String> touches = new ArrayList<>();
     for (int i = 0; i < r.touches().size(); i++) {
-      touches.add((i == 0 ? "sent " : "follow-up ") + when(r.touches().get(i)));
+      String what = i > 0 ? "follow-up " : c.startedWithMeeting() ? "meeting " : "sent ";
+      touches.add(what + when(r.touches().get(i)));
     }
     row.put("touches", touches);
     row.put("next", c.isActive() ? r.next().next() : "nothing: the sequence ended");

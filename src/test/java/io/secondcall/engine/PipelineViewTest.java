@@ -33,13 +33,13 @@ class PipelineViewTest extends EngineFixture {
   }
 
   @Test
-  void everyConversationLatestTouchFirst() {
-    assertThat(ids(Filter.ALL, "")).containsExactly("later", "due", "bounced", "answered");
+  void everyConversationWithTheSoonestNextStepFirstThenTheEndedOnes() {
+    assertThat(ids(Filter.ALL, "")).containsExactly("due", "later", "bounced", "answered");
   }
 
   @Test
   void filtersByWhatIsWaitingDueAnsweredOrEnded() {
-    assertThat(ids(Filter.WAITING, "")).containsExactly("later", "due");
+    assertThat(ids(Filter.WAITING, "")).containsExactly("due", "later");
     // Alice's first step is due Thu 3 Dec; Bob's on Mon 7 Dec, next week.
     assertThat(ids(Filter.DUE_THIS_WEEK, "")).containsExactly("due");
     assertThat(ids(Filter.ANSWERED, "")).containsExactly("answered");
