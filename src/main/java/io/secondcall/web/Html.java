@@ -24,7 +24,7 @@ final class Html {
       .withEscaper(SafeText::html)
       .strictSections(false)
       .emptyStringIsFalse(true)
-      .defaultValue("")
+      // No default value: a name the view lacks is a bug in the page, and fails loudly.
       .withLoader(name -> reader(name + ".mustache"));
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
