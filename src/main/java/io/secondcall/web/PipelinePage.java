@@ -152,6 +152,7 @@ final class PipelinePage {
     }
     String id = c.lastMessageId().strip();
     id = id.startsWith("<") ? id : "<" + id + ">";
-    return "message:" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    // As Apple Mail writes them itself: "message:%3Cid@host%3E".
+    return "message:" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@");
   }
 }

@@ -48,12 +48,16 @@ class SiteTest {
   }
 
   Site site(WebSettings web) {
+    return site(web, false);
+  }
+
+  Site site(WebSettings web, boolean gmail) {
     EngineSettings settings = new EngineSettings(
         new Identity("Dana Weber", Set.of("dana@northwind.example"), Set.of(), Set.of(), Set.of()),
         new EmailAddress("dana@northwind.example", "Dana Weber"), FollowUpRules.defaults(),
         new BusinessCalendar(ZONE, WorkingHours.DEFAULT, d -> false), "Dana", Map.of());
     return new Site(new Gate(web, new SecureRandom()), store, store, new PipelineView(store, settings, clock), ZONE,
-        clock, false, null);
+        clock, gmail, null);
   }
 
   static Request get(String pathAndQuery, Map<String, String> headers) {
@@ -77,6 +81,20 @@ class SiteTest {
         .doesNotContain("'quoted'")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;onmouseover=alert(2) evil")
         .contains("&lt;img src=x onerror=alert(3)&gt; &#39;quoted&#39;");
+  }
+
+  @Test
+  void theThreadOpensInTheMailAppByMessageIdOrInGmailByThread() {
+    assertThat(site(WebSettings.DEFAULTS).handle(get("/", Map.of("Host", "127.0.0.1:8377"))).text())
+        .contains("href=\"message:%3Cm1@northwind.example%3E\"");
+
+    Conversation c = store.conversation("c1").orElseThrow();
+    store.save(new Conversation(c.id(), c.contacts(), c.subject(), c.rootMessageId(), "18c2f0a1b2c3d4e5",
+        c.startedAt(), c.lastTouchAt(), c.lastMessageId(), c.lastReferences(), c.lastText(), c.touches(),
+        c.stepsDone(), c.firstStepDays(), c.pausedUntil(), c.status(), c.endReason(), c.endedAt(), c.me(),
+        c.version()));
+    assertThat(site(WebSettings.DEFAULTS, true).handle(get("/", Map.of("Host", "127.0.0.1:8377"))).text())
+        .contains("href=\"https://mail.google.com/mail/u/0/#all/18c2f0a1b2c3d4e5\"");
   }
 
   @Test
