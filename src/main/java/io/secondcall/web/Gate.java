@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
  * Through a TLS reverse proxy on this machine: only with the password (HTTP Basic). Listening
  * on any other address: only through such a proxy, never plain HTTP.
  * Actions (POST) need the session's CSRF token, a same-origin Origin header and the session
- * cookie, which is SameSite=Strict and HttpOnly.
+ * cookie, which is SameSite=Strict and HttpOnly. After {@link Guesses#MAX} wrong passwords in
+ * {@link Guesses#WINDOW}, nobody gets in until the window has passed: slow enough that guessing
+ * a password over the network takes years.
  */
 final class Gate {
 
@@ -29,12 +32,15 @@ final class Gate {
 
   private final WebSettings settings;
   private final SecureRandom random;
+  private final Clock clock;
+  private final Guesses guesses = new Guesses();
   /** Signs session ids into CSRF tokens; new at each start, which ends every session. */
   private final byte[] key = new byte[32];
 
-  Gate(WebSettings settings, SecureRandom random) {
+  Gate(WebSettings settings, SecureRandom random, Clock clock) {
     this.settings = settings;
     this.random = random;
+    this.clock = clock;
     random.nextBytes(key);
   }
 
@@ -56,9 +62,17 @@ final class Gate {
     if (r.path().startsWith("/feed/")) {
       return Optional.empty(); // the secret in the URL is the key: calendar apps cannot log in
     }
-    if (settings.password() != null && !passwordMatches(r)) {
-      return Optional.of(Response.text(401, "The password of web.password_file is needed.")
-          .with("WWW-Authenticate", "Basic realm=\"secondcall\", charset=\"UTF-8\""));
+    if (settings.password() != null) {
+      if (guesses.tooMany(clock.instant())) {
+        return Optional.of(Response.text(429, "Too many wrong passwords; try again in a few minutes."));
+      }
+      if (!passwordMatches(r)) {
+        if (r.header("authorization").isPresent()) {
+          guesses.wrong(clock.instant());
+        }
+        return Optional.of(Response.text(401, "The password of web.password_file is needed.")
+            .with("WWW-Authenticate", "Basic realm=\"secondcall\", charset=\"UTF-8\""));
+      }
     }
     if (r.method().equals("POST")) {
       Optional<String> session = session(r);

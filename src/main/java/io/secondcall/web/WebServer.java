@@ -58,7 +58,7 @@ public final class WebServer implements AutoCloseable {
       Templates templates, boolean gmail, boolean feed, Clock clock) {
     SecureRandom random = new SecureRandom();
     Feed calendarFeed = feed ? Feed.open(new BookedBlocks(reader, engine, templates), writer, random) : null;
-    Site site = new Site(new Gate(web, random), reader, writer, new PipelineView(reader, engine, clock),
+    Site site = new Site(new Gate(web, random, clock), reader, writer, new PipelineView(reader, engine, clock),
         engine.calendar().zone(), clock, gmail, calendarFeed);
     ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "secondcall-web");

@@ -78,7 +78,7 @@ class FeedTest {
   @Test
   void thePageShowsTheFeedAndServesItWithoutThePasswordButNotWithoutTheToken() {
     Feed feed = Feed.open(blocks, store, new SecureRandom());
-    Site site = new Site(new Gate(new WebSettings("127.0.0.1", 8377, Secret.of("test", "pw")), new SecureRandom()),
+    Site site = new Site(new Gate(new WebSettings("127.0.0.1", 8377, Secret.of("test", "pw")), new SecureRandom(), clock),
         store, store, new PipelineView(store, settings, clock), ZONE, clock, false, feed);
     Map<String, String> local = Map.of("Host", "127.0.0.1:8377");
 

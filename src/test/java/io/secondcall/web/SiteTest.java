@@ -56,7 +56,7 @@ class SiteTest {
         new Identity("Dana Weber", Set.of("dana@northwind.example"), Set.of(), Set.of(), Set.of()),
         new EmailAddress("dana@northwind.example", "Dana Weber"), FollowUpRules.defaults(),
         new BusinessCalendar(ZONE, WorkingHours.DEFAULT, d -> false), "Dana", Map.of());
-    return new Site(new Gate(web, new SecureRandom()), store, store, new PipelineView(store, settings, clock), ZONE,
+    return new Site(new Gate(web, new SecureRandom(), clock), store, store, new PipelineView(store, settings, clock), ZONE,
         clock, gmail, null);
   }
 
@@ -178,6 +178,31 @@ class SiteTest {
     assertThat(site(WebSettings.DEFAULTS).handle(get("/", proxied)).status()).isEqualTo(403);
     assertThat(site(new WebSettings("127.0.0.1", 8377, Secret.of("test", "s3cret"))).handle(get("/", proxied))
         .status()).isEqualTo(401);
+  }
+
+  @Test
+  void afterTwentyWrongPasswordsNobodyGetsInForTenMinutes() {
+    Site site = site(new WebSettings("127.0.0.1", 8377, Secret.of("test", "s3cret")));
+    Map<String, String> wrong = Map.of("Host", "127.0.0.1:8377", "Authorization",
+        "Basic " + Base64.getEncoder().encodeToString("any:guess".getBytes(StandardCharsets.UTF_8)));
+    Map<String, String> right = Map.of("Host", "127.0.0.1:8377", "Authorization",
+        "Basic " + Base64.getEncoder().encodeToString("any:s3cret".getBytes(StandardCharsets.UTF_8)));
+    for (int i = 0; i < Guesses.MAX; i++) {
+      assertThat(site.handle(get("/", wrong)).status()).isEqualTo(401);
+    }
+
+    assertThat(site.handle(get("/", right)).status()).isEqualTo(429);
+  }
+
+  @Test
+  void wrongPasswordsAreForgottenAfterTheWindow() {
+    Guesses guesses = new Guesses();
+    for (int i = 0; i < Guesses.MAX; i++) {
+      guesses.wrong(NOW.plusSeconds(i));
+    }
+
+    assertThat(guesses.tooMany(NOW.plusSeconds(60))).isTrue();
+    assertThat(guesses.tooMany(NOW.plus(Guesses.WINDOW).plusSeconds(Guesses.MAX))).isFalse();
   }
 
   @Test
