@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunWebIT {
 
-  static final String ME = "dana@northwind.example";
+  static final String ME = RunStopIT.ME;
 
   @TempDir Path work;
   @TempDir Path mail;
@@ -44,7 +42,9 @@ class RunWebIT {
       }
       int port = freePort();
       URI page = URI.create("http://127.0.0.1:" + port + "/");
-      try (RunProcess run = RunProcess.start(config(dovecot.port(), user, port), work.resolve("logs"))) {
+      try (RunProcess run = RunProcess.start(
+          RunStopIT.config(work, dovecot.port(), user, "web:", "  listen: \"127.0.0.1:" + port + "\""),
+          work.resolve("logs"))) {
         assertThat(run.awaitLog("pipeline page on http://127.0.0.1:" + port, Duration.ofSeconds(60)))
             .as("the page started\n%s", run.log()).isTrue();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -93,28 +93,4 @@ class RunWebIT {
     }
   }
 
-  private Path config(int imapPort, String user, int webPort) throws Exception {
-    Path password = work.resolve("imap-password");
-    Files.writeString(password, Dovecot.PASSWORD + "\n");
-    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-    Path config = work.resolve("config.yaml");
-    Files.writeString(config, String.join("\n",
-        "me:",
-        "  name: Dana Weber",
-        "  addresses: [" + ME + "]",
-        "  timezone: Europe/Berlin",
-        "mail:",
-        "  provider: imap",
-        "  imap:",
-        "    host: 127.0.0.1",
-        "    port: " + imapPort,
-        "    security: none",
-        "    username: " + user,
-        "    password_file: imap-password",
-        "web:",
-        "  listen: \"127.0.0.1:" + webPort + "\"",
-        "state_dir: state",
-        ""));
-    return config;
-  }
 }
