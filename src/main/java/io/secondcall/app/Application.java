@@ -9,6 +9,7 @@ import io.secondcall.config.ConfigException;
 import io.secondcall.config.ContactInfo;
 import io.secondcall.config.ImapSettings;
 import io.secondcall.config.MailSettings;
+import io.secondcall.config.WebSettings;
 import io.secondcall.core.ContactCard;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.engine.BlockWriter;
@@ -29,12 +30,14 @@ import io.secondcall.store.SqliteStateStore;
 import io.secondcall.template.DigestComposer;
 import io.secondcall.template.DraftComposer;
 import io.secondcall.template.Templates;
+import io.secondcall.web.WebServer;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one composition root: builds the adapters and the engine from a validated config and a
@@ -56,6 +59,8 @@ public final class Application implements AutoCloseable {
   private final CalendarGateway calendar;
   private final CalendarGuard calendarGuard = new CalendarGuard();
   private final Clock clock;
+  /** The page's read-only connection, opened with the page. */
+  private StateStore webReader;
 
   private Application(Config config, EngineSettings settings, StateStore store, Mailbox mailbox,
       Templates templates, CalendarGateway calendar, Clock clock) {
@@ -203,13 +208,37 @@ public final class Application implements AutoCloseable {
     return calendar;
   }
 
+  /**
+   * Starts the pipeline page where {@code web.listen} says, reading the state through a read-only
+   * connection of its own; empty when the page is off.
+   *
+   * @throws java.io.UncheckedIOException when the address cannot be bound
+   */
+  public Optional<WebServer> startWeb(WebSettings web) {
+    if (!web.enabled()) {
+      return Optional.empty();
+    }
+    if (webReader == null) {
+      webReader = SqliteStateStore.openReadOnly(config.stateDir());
+    }
+    return Optional.of(WebServer.start(web, webReader, store, settings, templates,
+        config.mail().provider() == MailSettings.Provider.GMAIL,
+        config.calendar().provider() == CalendarSettings.Provider.ICS, clock));
+  }
+
   /** Logs out of the mailbox and closes the state. */
   @Override
   public void close() {
     try {
       mailbox.close();
     } finally {
-      store.close();
+      try {
+        store.close();
+      } finally {
+        if (webReader != null) {
+          webReader.close();
+        }
+      }
     }
   }
 }

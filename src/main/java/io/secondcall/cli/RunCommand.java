@@ -4,11 +4,15 @@ import io.secondcall.app.Application;
 import io.secondcall.config.Config;
 import io.secondcall.daemon.Daemon;
 import io.secondcall.daemon.StopSignals;
+import io.secondcall.web.WebServer;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "run", description = "Watch and act until stopped (SIGTERM): the systemd service.")
@@ -20,6 +24,8 @@ final class RunCommand implements Callable<Integer> {
    */
   static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
   @Mixin ConfigOption config;
 
   /** Returns 0 once stopped by SIGTERM or SIGINT (SPEC section 8); {@code main} then exits with it. */
@@ -29,7 +35,9 @@ final class RunCommand implements Callable<Integer> {
     Logging.daemon(config.verbose);
     Application app = Application.open(loaded, Clock.systemUTC(), false);
     StopSignals signals = null;
+    WebServer web = null;
     try {
+      web = startWeb(app, loaded);
       String account = app.settings().me().address();
       AtomicBoolean stopFolderReady = new AtomicBoolean();
       Runnable cycle = () -> {
@@ -47,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
       // The signals go back to the JVM only once the state is closed: a logout that hangs on a
       // dead server is still cut short by the grace.
       try {
+        if (web != null) {
+          web.close();
+        }
         app.close();
       } finally {
         if (signals != null) {
@@ -55,5 +66,22 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The pipeline page; a port in use does not stop the daemon, whose work is the mail, but the
+   * journal says why there is no page.
+   */
+  private static WebServer startWeb(Application app, Config loaded) {
+    try {
+      WebServer web = app.startWeb(loaded.web()).orElse(null);
+      if (web != null) {
+        LOG.info("{} pipeline page on http://{}/", app.settings().me().address(), loaded.web().listen());
+      }
+      return web;
+    } catch (UncheckedIOException e) {
+      LOG.error("{} no pipeline page: {}", app.settings().me().address(), e.getMessage());
+      return null;
+    }
   }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       StatusCommand.class,
       StopCommand.class,
       ResumeCommand.class,
+      ReportCommand.class,
       CheckCommand.class,
       AuthCommand.class,
       DemoCommand.class,
@@ -32,6 +33,6 @@ final class SecondcallCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, scan, status, stop, resume, check, auth or demo");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, scan, status, stop, resume, report, check, auth or demo");
   }
 }

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param stateDir {@code state_dir}
  * @param primaryAddress the first of {@code me.addresses} (the identity's set has no order): the
  *     From and To of the digest and the account name in log lines
+ * @param web {@code web}: where {@code run} serves the pipeline page
  */
 public record Config(
     Path source,
@@ -50,7 +51,8 @@ public record Config(
     Duration pollInterval,
     Path templatesDir,
     Path stateDir,
-    String primaryAddress) {
+    String primaryAddress,
+    WebSettings web) {
 
   public Config {
     Objects.requireNonNull(source, "source");
@@ -65,6 +67,7 @@ public record Config(
     Objects.requireNonNull(callbacks, "callbacks");
     Objects.requireNonNull(pollInterval, "pollInterval");
     Objects.requireNonNull(stateDir, "stateDir");
+    web = web == null ? WebSettings.DEFAULTS : web;
     signature = signature == null || signature.isBlank() ? null : signature;
     contacts = contacts == null ? Map.of() : Map.copyOf(contacts);
     primaryAddress = primaryAddress == null

@@ -52,7 +52,7 @@ public final class ConfigLoader {
   public static Config load(Path file, Map<String, String> env) {
     ConfigNode root = ConfigNode.root(file, readTree(file));
     root.section("me", "mail", "calendar", "google", "followup", "callbacks", "ignore", "contacts",
-        "daemon", "templates_dir", "state_dir");
+        "daemon", "web", "templates_dir", "state_dir");
     ValueReader values = new ValueReader(file, env);
 
     ConfigNode me = root.get("me");
@@ -83,11 +83,12 @@ public final class ConfigLoader {
     Map<String, ContactInfo> contacts = contacts(root.get("contacts"), values);
     ConfigNode daemon = root.get("daemon").section("poll_seconds");
     Duration poll = Duration.ofSeconds(daemon.get("poll_seconds").integer(DEFAULT_POLL_SECONDS, 30, 86_400));
+    WebSettings web = WebSectionReader.read(root.get("web"), values);
     Path templatesDir = templatesDir(root.get("templates_dir"), values);
     Path stateDir = stateDir(root.get("state_dir"), values);
 
     return new Config(file, identity, zone, hours, holidays, holidayCalendar, signature, mail, calendar,
-        google, followUp, callbacks, contacts, poll, templatesDir, stateDir, addresses.iterator().next());
+        google, followUp, callbacks, contacts, poll, templatesDir, stateDir, addresses.iterator().next(), web);
   }
 
   private static JsonNode readTree(Path file) {

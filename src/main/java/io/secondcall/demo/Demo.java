@@ -11,6 +11,7 @@ import io.secondcall.config.GoogleSettings;
 import io.secondcall.config.ImapSettings;
 import io.secondcall.config.MailSettings;
 import io.secondcall.config.Secret;
+import io.secondcall.config.WebSettings;
 import io.secondcall.core.BusinessCalendar;
 import io.secondcall.core.FollowUpRules;
 import io.secondcall.core.Identity;
@@ -69,7 +70,18 @@ public final class Demo {
     this.out = out;
   }
 
-  public void run() throws MessagingException, IOException {
+  /** What runs once the simulated days are over, while the demo's state still exists. */
+  @FunctionalInterface
+  public interface Epilogue {
+    void after(Application app) throws Exception;
+  }
+
+  public void run() throws Exception {
+    run(app -> { });
+  }
+
+  /** Runs the demo, then {@code epilogue} on its application (e.g. the pipeline page). */
+  public void run(Epilogue epilogue) throws Exception {
     GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
     server.start();
     Path state = Files.createTempDirectory("secondcall-demo");
@@ -95,6 +107,8 @@ public final class Demo {
           }
           outro(mailbox, new StatusView(app.store(), settings, clock), scenario);
           calendar(app.calendar(), calendarFile);
+          out.flush();
+          epilogue.after(app);
         }
       }
     } finally {
@@ -120,7 +134,8 @@ public final class Demo {
         "Dana Weber\nNorthwind Consulting\n+49 89 1234 5678",
         new MailSettings(MailSettings.Provider.IMAP, imap),
         new CalendarSettings(CalendarSettings.Provider.ICS, calendarFile, null, null), GoogleSettings.defaults(),
-        FollowUpRules.defaults(), new CallbackSettings(3, 15), contacts, POLL_INTERVAL, null, stateDir, USER);
+        FollowUpRules.defaults(), new CallbackSettings(3, 15), contacts, POLL_INTERVAL, null, stateDir, USER,
+        WebSettings.DEFAULTS);
   }
 
   static ZonedDateTime at(LocalDate day, LocalTime time) {

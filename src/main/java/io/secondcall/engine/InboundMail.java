@@ -201,6 +201,7 @@ final class InboundMail {
     candidates.forEach((c, refs) -> {
       boolean fromContact = c.hasContact(m.from());
       if ((fromContact || !refs.isEmpty()) && m.date().isAfter(c.lastTouchAt())) {
+        run.store.addAutoReply(c.id(), m.date());
         if (c.pausedUntil() == null || back.isAfter(c.pausedUntil())) {
           Conversation paused = run.store.save(c.pausedUntil(back));
           String detail = "out of office, back " + CycleRun.DAY.format(back)

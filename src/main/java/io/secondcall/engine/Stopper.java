@@ -4,6 +4,7 @@ import io.secondcall.core.Conversation;
 import io.secondcall.core.EmailAddress;
 import io.secondcall.port.StateStore;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,14 @@ public final class Stopper {
   /** Undoes a stop: the conversations go on from where they were; empty when nothing stopped matched. */
   public List<Conversation> resume(String addressOrId) {
     return change(addressOrId, c -> c.status() == Conversation.Status.STOPPED, Conversation::resumed);
+  }
+
+  /**
+   * Snoozes the matching active conversations: no step falls due before {@code until} (the first
+   * business day from then on), as after an out-of-office reply; empty when nothing active matched.
+   */
+  public List<Conversation> snooze(String addressOrId, LocalDate until) {
+    return change(addressOrId, Conversation::isActive, c -> c.pausedUntil(until.minusDays(1)));
   }
 
   /**

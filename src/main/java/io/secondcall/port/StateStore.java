@@ -49,6 +49,20 @@ public interface StateStore extends AutoCloseable {
 
   List<Conversation> activeConversations();
 
+  /**
+   * When the user touched the conversation's contact, touch 1 (the outreach) first. {@link #save}
+   * records a touch whenever the conversation it saves counts one more than recorded, at its
+   * {@link Conversation#lastTouchAt()}; state from before this record began holds the first and
+   * the last touch only.
+   */
+  List<Instant> touchTimes(String conversationId);
+
+  /** Remembers that an auto-reply (out of office) paused the conversation; idempotent. */
+  void addAutoReply(String conversationId, Instant at);
+
+  /** When auto-replies paused the conversation, oldest first. */
+  List<Instant> autoReplies(String conversationId);
+
   /** Remembers that a Message-ID belongs to a conversation (idempotent). */
   void linkMessage(String messageId, String conversationId);
 

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
 
   /** {@code V<n>__<what>.sql}; append new scripts, never edit or reorder applied ones. */
-  static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__callbacks.sql", "V3__versions_and_lists.sql");
+  static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__callbacks.sql", "V3__versions_and_lists.sql",
+      "V4__history.sql");
 
   private static final Logger log = LoggerFactory.getLogger(Migrations.class);
   private static final String LOCATION = "/db/migration/";

@@ -48,6 +48,21 @@ final class Sql {
     }
   }
 
+  /**
+   * Opens a connection that can only read, for threads that must never write (the pipeline
+   * page): in WAL mode it reads the last commit while the daemon's connection writes.
+   */
+  static Sql connectReadOnly(String url, String database) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout(5000);
+    try {
+      return new Sql(config.createConnection(url), database);
+    } catch (SQLException e) {
+      throw new StateStoreException(database, "cannot open: " + e.getMessage(), e);
+    }
+  }
+
   /** Brings the schema up to date; see {@link Migrations}. */
   void migrate() {
     try {

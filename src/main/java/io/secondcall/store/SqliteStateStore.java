@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * The {@link StateStore} in one SQLite file, {@code secondcall.db} under the state directory:
  * the connection and its transactions, over the tables of {@link ConversationTables},
- * {@link CallbackTables} and {@link BookkeepingTables}.
+ * {@link CallbackTables}, {@link BookkeepingTables} and {@link HistoryTables}.
  *
  * <p>One connection, guarded by this object's monitor: a transaction holds the monitor for its
  * whole duration, so other threads never see its uncommitted writes. The database runs in WAL
@@ -38,6 +38,7 @@ public final class SqliteStateStore implements StateStore {
   private final ConversationTables conversations;
   private final CallbackTables callbacks;
   private final BookkeepingTables books;
+  private final HistoryTables history;
   private final NestedTransactions transactions;
 
   private SqliteStateStore(Sql sql) {
@@ -45,6 +46,7 @@ public final class SqliteStateStore implements StateStore {
     this.conversations = new ConversationTables(sql);
     this.callbacks = new CallbackTables(sql);
     this.books = new BookkeepingTables(sql);
+    this.history = new HistoryTables(sql);
     this.transactions = new NestedTransactions(new SqlTransactions(sql, conversations::forgetCachedLinks));
   }
 
@@ -58,6 +60,16 @@ public final class SqliteStateStore implements StateStore {
   public static SqliteStateStore open(Path stateDir) {
     Path file = StateFiles.prepare(stateDir, FILE_NAME);
     return connect("jdbc:sqlite:" + file, file.toString());
+  }
+
+  /**
+   * Opens {@code stateDir/secondcall.db}, which must exist with an up-to-date schema, for reading
+   * only: every write through it fails. The pipeline page reads through one, so that a page
+   * view never waits for a cycle's transaction nor can change anything by mistake.
+   */
+  public static SqliteStateStore openReadOnly(Path stateDir) {
+    Path file = stateDir.resolve(FILE_NAME);
+    return new SqliteStateStore(Sql.connectReadOnly("jdbc:sqlite:" + file, file.toString()));
   }
 
   /** A fresh database in memory, gone on {@link #close()}: for dry runs on a fresh install. */
@@ -108,7 +120,28 @@ public final class SqliteStateStore implements StateStore {
 
   @Override
   public synchronized Conversation save(Conversation conversation) {
-    return conversations.save(conversation);
+    Conversation[] saved = new Conversation[1];
+    // The touch is recorded with the row that counts it, or not at all.
+    transactions.inTransaction(() -> {
+      saved[0] = conversations.save(conversation);
+      history.recordTouch(saved[0]);
+    });
+    return saved[0];
+  }
+
+  @Override
+  public synchronized List<Instant> touchTimes(String conversationId) {
+    return history.touchTimes(conversationId);
+  }
+
+  @Override
+  public synchronized void addAutoReply(String conversationId, Instant at) {
+    history.addAutoReply(conversationId, at);
+  }
+
+  @Override
+  public synchronized List<Instant> autoReplies(String conversationId) {
+    return history.autoReplies(conversationId);
   }
 
   @Override

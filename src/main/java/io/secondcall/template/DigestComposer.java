@@ -37,6 +37,8 @@ public final class DigestComposer {
     KINDS.put(DigestLine.PAUSED, new Kind("sequence paused", "sequences paused",
         "Paused: out of office, the next step waits until they are back"));
     KINDS.put(DigestLine.LOGIN, new Kind("login problem", "login problems", "Needs your attention"));
+    KINDS.put(DigestLine.REPORT, new Kind("weekly report", "weekly reports",
+        "This week's persistence report (secondcall report and the pipeline page have the details)"));
   }
 
   private static final DateTimeFormatter WHEN =

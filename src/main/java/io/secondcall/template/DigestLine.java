@@ -7,7 +7,7 @@ import java.util.Objects;
  * One line of the inbox digest.
  *
  * @param kind what happened: {@link #DRAFT}, {@link #CALLBACK}, {@link #BOUNCE}, {@link #ENDED},
- *     {@link #LOGIN}, or any other word (counted and listed under "Other")
+ *     {@link #LOGIN}, {@link #REPORT}, or any other word (counted and listed under "Other")
  * @param text the line as the user reads it, e.g. contact, subject, step and due time
  */
 public record DigestLine(String kind, String text) {
@@ -18,6 +18,8 @@ public record DigestLine(String kind, String text) {
   public static final String ENDED = "ended";
   public static final String PAUSED = "paused";
   public static final String LOGIN = "login";
+  /** The weekly line of the persistence report. */
+  public static final String REPORT = "report";
 
   public DigestLine {
     Objects.requireNonNull(kind, "kind");

@@ -36,7 +36,7 @@ class RunStopIT {
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void sigtermWhileIdlingEndsTheIdleAndExitsZeroAtOnce() throws Exception {
     try (Dovecot dovecot = Dovecot.start(mail); ImapTap tap = ImapTap.start(dovecot.port())) {
-      Path config = config(tap.port(), dovecot.newUser());
+      Path config = config(work, tap.port(), dovecot.newUser());
       try (RunProcess run = RunProcess.start(config, work.resolve("logs"))) {
         assertThat(tap.awaitCommand("IDLE", START_LIMIT)).as("the daemon idles\n%s", run.log()).isTrue();
 
@@ -55,7 +55,7 @@ class RunStopIT {
   void sigtermDuringACycleLetsTheCycleFinishThenExitsZeroWithoutWaiting() throws Exception {
     try (Dovecot dovecot = Dovecot.start(mail); ImapTap tap = ImapTap.start(dovecot.port(), "EXAMINE")) {
       String user = dovecot.newUser();
-      Path config = config(tap.port(), user);
+      Path config = config(work, tap.port(), user);
       try (CrashMailbox client = new CrashMailbox(dovecot, user)) {
         client.sent("p1@northwind.example", Instant.now().minus(Duration.ofDays(10)), ME, "alice@acme.example",
             "Proposal");
@@ -83,7 +83,7 @@ class RunStopIT {
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void aCycleStuckOnTheServerDoesNotHoldUpTheStop() throws Exception {
     try (Dovecot dovecot = Dovecot.start(mail); ImapTap tap = ImapTap.start(dovecot.port(), "EXAMINE")) {
-      Path config = config(tap.port(), dovecot.newUser());
+      Path config = config(work, tap.port(), dovecot.newUser());
       try (RunProcess run = RunProcess.start(config, work.resolve("logs"))) {
         assertThat(tap.awaitHeld(START_LIMIT)).as("the cycle reads Sent\n%s", run.log()).isTrue();
 
@@ -96,7 +96,8 @@ class RunStopIT {
     }
   }
 
-  private Path config(int port, String user) throws Exception {
+  /** A config in {@code work} for Dovecot's {@code user} on {@code port}, plus {@code extra} lines (RunWebIT's web section). */
+  static Path config(Path work, int port, String user, String... extra) throws Exception {
     Path password = work.resolve("imap-password");
     Files.writeString(password, Dovecot.PASSWORD + "\n");
     Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
@@ -115,6 +116,7 @@ class RunStopIT {
         "    username: " + user,
         "    password_file: imap-password",
         "state_dir: state",
+        String.join("\n", extra),
         ""));
     return config;
   }

@@ -59,6 +59,18 @@ final class ConfigFiles {
     return ConfigLoader.load(write(yaml), ENV);
   }
 
+  /** Loads {@code yaml}, expecting a one-line error at {@code key}; returns the message for further checks. */
+  String error(String yaml, String key) {
+    Path file = dir.resolve("config.yaml");
+    ConfigException e = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class, () -> load(yaml));
+    org.assertj.core.api.Assertions.assertThat(e).as("expected an error at " + key).isNotNull();
+    org.assertj.core.api.Assertions.assertThat(e.getMessage()).startsWith(file + ": " + key + ": ")
+        .doesNotContain("\n").doesNotContain("\r");
+    org.assertj.core.api.Assertions.assertThat(e.file()).isEqualTo(file);
+    org.assertj.core.api.Assertions.assertThat(e.key()).isEqualTo(key);
+    return e.getMessage();
+  }
+
   /** {@link #MINIMAL} with {@code old} replaced by {@code replacement}; fails if {@code old} is absent. */
   static String minimalWith(String old, String replacement) {
     if (!MINIMAL.contains(old)) {

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The core holds pure rules: it may use the JDK's value types and SLF4J, never I/O or adapters. */
+/**
+ * The core holds pure rules: it may use the JDK's value types and SLF4J, never I/O or adapters.
+ * So do the figures of the persistence report.
+ */
 class CorePurityTest {
 
   private static final Path CORE = Path.of("src/main/java/io/secondcall/core");
@@ -36,6 +39,19 @@ class CorePurityTest {
       List<Path> offending = files.filter(f -> read(f).matches("(?s).*(Instant\\.now\\(|LocalDate\\.now\\(|Clock\\.systemDefaultZone|"
           + "Clock\\.systemUTC|System\\.currentTimeMillis).*")).toList();
       assertThat(offending).isEmpty();
+    }
+  }
+
+  /** The persistence report's figures are pure rules too (StoredHistory is the one that reads the state). */
+  @Test
+  void theReportFiguresImportNoIoAndNeverReadTheSystemClock() {
+    Path report = Path.of("src/main/java/io/secondcall/report");
+    for (String name : List.of("Persistence", "History", "Figures", "Bucket", "Share", "ReportText")) {
+      Path file = report.resolve(name + ".java");
+      assertThat(imports(file)).as(name)
+          .allMatch(i -> ALLOWED.stream().anyMatch(i::startsWith) || i.startsWith("io.secondcall.report."));
+      assertThat(read(file)).as(name).doesNotContainPattern(
+          "Instant\\.now\\(|LocalDate\\.now\\(|Clock\\.systemDefaultZone|Clock\\.systemUTC|System\\.currentTimeMillis");
     }
   }
 

@@ -83,7 +83,34 @@ public final class InMemoryStateStore implements StateStore {
     }
     Conversation saved = Millis.truncate(conversation.withVersion(storedVersion + 1));
     tables.conversations.put(conversation.id(), saved);
+    if (saved.touches() >= 1) {
+      // Keyed "id#number" so a copy of the map is a snapshot; the first time of a number stays.
+      tables.touches.putIfAbsent(saved.id() + "#" + saved.touches(), saved.lastTouchAt());
+    }
     return saved;
+  }
+
+  @Override
+  public synchronized List<Instant> touchTimes(String conversationId) {
+    return tables.touches.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(conversationId + "#"))
+        .sorted(Comparator.comparingInt(e -> Integer.parseInt(e.getKey().substring(conversationId.length() + 1))))
+        .map(Map.Entry::getValue)
+        .toList();
+  }
+
+  @Override
+  public synchronized void addAutoReply(String conversationId, Instant at) {
+    tables.autoReplies.add(conversationId + "#" + Millis.truncate(at).toEpochMilli());
+  }
+
+  @Override
+  public synchronized List<Instant> autoReplies(String conversationId) {
+    return tables.autoReplies.stream()
+        .filter(k -> k.startsWith(conversationId + "#"))
+        .map(k -> Instant.ofEpochMilli(Long.parseLong(k.substring(conversationId.length() + 1))))
+        .sorted()
+        .toList();
   }
 
   @Override
@@ -262,6 +289,8 @@ public final class InMemoryStateStore implements StateStore {
     final Map<String, CallbackRecord> callbacks = new LinkedHashMap<>();
     final Map<String, String> phones = new LinkedHashMap<>();
     final Set<String> lists = new HashSet<>();
+    final Map<String, Instant> touches = new LinkedHashMap<>();
+    final Set<String> autoReplies = new HashSet<>();
 
     Tables copy() {
       Tables copy = new Tables();
@@ -275,6 +304,8 @@ public final class InMemoryStateStore implements StateStore {
       copy.callbacks.putAll(callbacks);
       copy.phones.putAll(phones);
       copy.lists.addAll(lists);
+      copy.touches.putAll(touches);
+      copy.autoReplies.addAll(autoReplies);
       return copy;
     }
   }

@@ -251,4 +251,20 @@ class SqliteStateStoreTest implements StateStoreContract {
   private Connection rawConnection() throws SQLException {
     return DriverManager.getConnection("jdbc:sqlite:" + dbFile());
   }
+
+  @Test
+  void aReadOnlyConnectionSeesEachCommitAndCannotWrite() {
+    store().save(StateStoreContract.conversation("c1", T0));
+    try (SqliteStateStore reader = SqliteStateStore.openReadOnly(stateDir())) {
+      assertThat(reader.conversations()).hasSize(1);
+      store().save(StateStoreContract.conversation("c2", T0.plusSeconds(1)));
+      assertThat(reader.conversations()).hasSize(2);
+      assertThat(reader.touchTimes("c2")).hasSize(1);
+
+      assertThatThrownBy(() -> reader.save(StateStoreContract.conversation("c3", T0)))
+          .isInstanceOf(StateStoreException.class);
+      assertThatThrownBy(() -> reader.setMeta("web.feed_token", "x")).isInstanceOf(StateStoreException.class);
+    }
+    assertThat(store().conversations()).hasSize(2);
+  }
 }

@@ -417,4 +417,40 @@ public interface StateStoreContract {
     assertThat(store.cursor(MailFolder.SENT)).isEqualTo(SyncCursor.NONE);
     assertThat(store.firstScanAt()).isEmpty();
   }
+
+  @Test
+  default void recordsEachTouchWithItsTimeAsTheConversationIsSaved() {
+    Conversation c = store().save(conversation("c1", T0));
+    c = store().save(c.touched(T0.plusSeconds(86_400), "<m2@x>", List.of(), "again", true));
+    store().save(c.pausedUntil(LocalDate.of(2026, 3, 20)));
+    store().save(conversation("c2", T0.plusSeconds(60)));
+
+    assertThat(store().touchTimes("c1")).containsExactly(T0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+        T0.plusSeconds(86_400).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    assertThat(store().touchTimes("c2")).hasSize(1);
+    assertThat(store().touchTimes("nothing")).isEmpty();
+  }
+
+  @Test
+  default void aTouchOfARolledBackTransactionIsNotRecorded() {
+    Conversation c = store().save(conversation("c1", T0));
+    Conversation again = c.touched(T0.plusSeconds(3600), "<m2@x>", List.of(), "again", true);
+    assertThatThrownBy(() -> store().inTransaction(() -> {
+      store().save(again);
+      throw new IllegalStateException("crash");
+    })).isInstanceOf(IllegalStateException.class);
+
+    assertThat(store().touchTimes("c1")).hasSize(1);
+  }
+
+  @Test
+  default void remembersAutoRepliesOnceEach() {
+    store().addAutoReply("c1", T0.plusSeconds(10));
+    store().addAutoReply("c1", T0);
+    store().addAutoReply("c1", T0);
+
+    assertThat(store().autoReplies("c1")).containsExactly(T0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+        T0.plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    assertThat(store().autoReplies("c2")).isEmpty();
+  }
 }

@@ -50,6 +50,13 @@ public final class BlockEvent {
     return HEAD + vevent(block, now) + END;
   }
 
+  /** Blocks as one calendar: the subscribable feed of the pipeline page. */
+  public static String calendar(java.util.List<CallbackBlock> blocks, Instant now) {
+    StringBuilder out = new StringBuilder(HEAD);
+    blocks.forEach(b -> out.append(vevent(b, now)));
+    return out.append(END).toString();
+  }
+
   /** The block as the text of one VEVENT, folded, with CRLF line breaks. */
   public static String vevent(CallbackBlock block, Instant now) {
     VEvent event = new VEvent(false);
