@@ -39,7 +39,6 @@ public final class ImapMailbox implements Mailbox {
 
   private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
 
-  private static final String SENT_KEY = "mail.imap.sent_folder";
 
   private final ImapAccount account;
   private final ImapConnection connection;
@@ -104,7 +103,7 @@ public final class ImapMailbox implements Mailbox {
       if (status == null) {
         if (role == MailFolder.SENT) {
           // Reading nothing from a folder that is not there would look like "Nothing new" for ever.
-          throw noSentFolder(store, name);
+          throw FolderSetup.noSentFolder(store, name, account.label());
         }
         return new FolderChanges(role, cursor, false, List.of(), 0);
       }
@@ -202,18 +201,11 @@ public final class ImapMailbox implements Mailbox {
     IMAPStore store = connection.store();
     String name = folderName(MailFolder.SENT, store);
     try {
-      if (!store.getFolder(name).exists()) {
-        throw noSentFolder(store, name);
-      }
+      FolderSetup.requireSent(store, name, account.label());
       return name;
     } catch (MessagingException e) {
       throw connection.failure("looking for " + name, e);
     }
-  }
-
-  private MailboxSetupException noSentFolder(IMAPStore store, String name) throws MessagingException {
-    return new MailboxSetupException(SENT_KEY, account.label() + ": the sent folder \"" + name
-        + "\" does not exist; set " + SENT_KEY + " to one of: " + FolderNames.existing(store), null);
   }
 
   @Override
@@ -231,13 +223,7 @@ public final class ImapMailbox implements Mailbox {
     IMAPStore store = connection.store();
     String name = folderName(MailFolder.STOP, store);
     try {
-      IMAPFolder folder = (IMAPFolder) store.getFolder(name);
-      if (!folder.exists()) {
-        FolderCreation.create(folder, name, "followup.stop_folder");
-        log.info("{} created stop folder '{}'", account.label(), name);
-      }
-    } catch (MailboxSetupException e) {
-      log.warn("{} {}", account.label(), e.getMessage());
+      FolderSetup.ensureStop(store, name, account.label());
     } catch (MessagingException e) {
       throw connection.failure("creating " + name, e);
     }
