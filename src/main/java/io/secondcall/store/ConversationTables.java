@@ -54,6 +54,7 @@ final class ConversationTables {
       throw new StaleStateException("conversation " + conversation.id() + " changed since version "
           + conversation.version() + " was read");
     }
+    countChange();
     return conversation.withVersion(conversation.version() + 1);
   }
 
@@ -104,6 +105,13 @@ final class ConversationTables {
             + " state = excluded.state, prepared_at = excluded.prepared_at,"
             + " updated_at = excluded.updated_at",
         Rows.params(step));
+    countChange();
+  }
+
+  /** See {@link io.secondcall.port.StateStore#changes()}; callers write it in the same transaction. */
+  private void countChange() {
+    sql.update("count a change", "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key)"
+        + " DO UPDATE SET value = CAST(value AS INTEGER) + 1", BookkeepingTables.CHANGES);
   }
 
   Optional<StepRecord> step(String secondcallId) {
@@ -122,6 +130,12 @@ final class ConversationTables {
     return sql.query("read " + state + " steps",
         "SELECT " + Rows.STEP_COLUMNS + " FROM step WHERE state = ? ORDER BY due_at, rowid",
         Rows::step, state.name());
+  }
+
+  List<StepRecord> stepsChangedSince(StepRecord.State state, Instant since) {
+    return sql.query("read " + state + " steps changed since " + since,
+        "SELECT " + Rows.STEP_COLUMNS + " FROM step WHERE state = ? AND updated_at >= ? ORDER BY due_at, rowid",
+        Rows::step, state.name(), Millis.ceil(since));
   }
 
   int countPreparedBetween(Instant from, Instant to) {

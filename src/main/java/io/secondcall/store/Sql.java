@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
@@ -105,6 +107,15 @@ final class Sql {
   <T> Optional<T> queryOne(String what, String sql, RowMapper<T> mapper, Object... params) {
     List<T> rows = query(what, sql, mapper, params);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  /** The named pragmas' values, in order. */
+  Map<String, String> pragmas(String... names) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : names) {
+      values.put(name, queryOne("read " + name, "PRAGMA " + name, rs -> rs.getString(1)).orElse(""));
+    }
+    return values;
   }
 
   int update(String what, String sql, Object... params) {

@@ -10,7 +10,6 @@ import io.secondcall.port.SyncCursor;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +38,7 @@ public final class SqliteStateStore implements StateStore {
   private final CallbackTables callbacks;
   private final BookkeepingTables books;
   private final HistoryTables history;
+  private final ArchiveTables archive;
   private final NestedTransactions transactions;
 
   private SqliteStateStore(Sql sql) {
@@ -47,6 +47,7 @@ public final class SqliteStateStore implements StateStore {
     this.callbacks = new CallbackTables(sql);
     this.books = new BookkeepingTables(sql);
     this.history = new HistoryTables(sql);
+    this.archive = new ArchiveTables(sql);
     this.transactions = new NestedTransactions(new SqlTransactions(sql, conversations::forgetCachedLinks));
   }
 
@@ -171,7 +172,7 @@ public final class SqliteStateStore implements StateStore {
 
   @Override
   public synchronized void saveStep(StepRecord step) {
-    conversations.saveStep(step);
+    transactions.inTransaction(() -> conversations.saveStep(step));
   }
 
   @Override
@@ -187,6 +188,21 @@ public final class SqliteStateStore implements StateStore {
   @Override
   public synchronized List<StepRecord> stepsIn(StepRecord.State state) {
     return conversations.stepsIn(state);
+  }
+
+  @Override
+  public synchronized List<StepRecord> stepsChangedSince(StepRecord.State state, Instant since) {
+    return conversations.stepsChangedSince(state, since);
+  }
+
+  @Override
+  public synchronized long changes() {
+    return books.changes();
+  }
+
+  @Override
+  public synchronized int archiveEndedBefore(Instant cutoff) {
+    return archive.archiveEndedBefore(cutoff);
   }
 
   @Override
@@ -212,6 +228,11 @@ public final class SqliteStateStore implements StateStore {
   @Override
   public synchronized List<CallbackRecord> callbacksIn(CallbackRecord.State state) {
     return callbacks.callbacksIn(state);
+  }
+
+  @Override
+  public synchronized List<CallbackRecord> callbacksIn(CallbackRecord.State state, Instant from) {
+    return callbacks.callbacksIn(state, from);
   }
 
   @Override
@@ -266,14 +287,7 @@ public final class SqliteStateStore implements StateStore {
 
   /** The connection's effective pragmas, for tests and diagnostics. */
   synchronized Map<String, String> pragmas() {
-    Map<String, String> pragmas = new LinkedHashMap<>();
-    for (String[] pragma : new String[][] {
-        {"journal_mode", "PRAGMA journal_mode"}, {"synchronous", "PRAGMA synchronous"},
-        {"foreign_keys", "PRAGMA foreign_keys"}, {"busy_timeout", "PRAGMA busy_timeout"}}) {
-      pragmas.put(pragma[0], sql.queryOne("read " + pragma[0], pragma[1], rs -> rs.getString(1))
-          .orElse(""));
-    }
-    return pragmas;
+    return sql.pragmas("journal_mode", "synchronous", "foreign_keys", "busy_timeout");
   }
 
   @Override
