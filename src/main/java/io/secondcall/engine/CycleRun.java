@@ -10,6 +10,8 @@ import io.secondcall.port.StateStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ final class CycleRun {
   /** Events before this are history secondcall found at its first scan, not news for the digest. */
   private Instant firstScanAt = Instant.MIN;
   private ActiveIndex active;
+  /** Actions of a batch not committed yet: logged once it is, forgotten when it is rolled back. */
+  private List<Action> unlogged;
 
   CycleRun(EngineSettings settings, MailSource mail, DraftSink sink, StateStore store, Instant now, boolean dryRun) {
     this.settings = settings;
@@ -76,6 +80,14 @@ final class CycleRun {
 
   void record(Action action) {
     report.add(action);
+    if (unlogged != null) {
+      unlogged.add(action);
+    } else {
+      log(action);
+    }
+  }
+
+  private void log(Action action) {
     String verb = dryRun() ? "would " : "";
     LOG.info("{} <{}> {}{} {}", settings.me().address(), action.contact(), verb,
         action.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), action.detail());
@@ -132,6 +144,35 @@ final class CycleRun {
       LOG.warn("{} {} skipped: {}", settings.me().address(), what, e.toString());
       report.countSkipped(1);
     }
+  }
+
+  /**
+   * Runs all {@code works} in one transaction, one commit for all instead of one each: a no-op
+   * when it is rolled back, for it only writes state, and the folder cursors move on only after
+   * the whole timeline. When one of them throws, everything is rolled back, the actions it
+   * recorded are forgotten, and the works run again each {@link #guarded} on its own.
+   */
+  void together(List<Timeline.Event> works) {
+    // A dry run is one transaction already: a failed batch inside it could not be rolled back.
+    if (works.size() > 1 && !dryRun()) {
+      int reported = report.size();
+      List<Action> batch = new ArrayList<>();
+      unlogged = batch;
+      try {
+        store.inTransaction(() -> works.forEach(e -> e.apply().run()));
+        unlogged = null;
+        batch.forEach(this::log);
+        return;
+      } catch (RuntimeException e) {
+        report.forgetAfter(reported);
+        active = null;
+        LOG.debug("{} a batch of {} was rolled back ({}); each is applied on its own", settings.me().address(),
+            works.size(), e.toString());
+      } finally {
+        unlogged = null;
+      }
+    }
+    works.forEach(e -> guarded(e.what(), e.apply()));
   }
 
   static String describe(Conversation c) {

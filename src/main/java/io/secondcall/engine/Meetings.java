@@ -31,6 +31,8 @@ final class Meetings {
 
   /** How far ahead booked meetings are looked for. */
   static final Duration AHEAD = Duration.ofDays(90);
+  /** How far back held meetings are looked for at least, whatever {@code followup.lookback_days} says. */
+  static final int BEHIND_DAYS = 14;
 
   private static final PhoneNumbers PHONES = new PhoneNumbers();
 
@@ -56,10 +58,21 @@ final class Meetings {
   private final Set<String> contactDomains = new HashSet<>();
   private final Instant notBefore;
 
+  /**
+   * @param notBefore nothing before this is read (the look-back before the first scan); the
+   *     window also starts no earlier than {@link #behindDays} before now, so that it does not
+   *     grow with every day since installation
+   */
   Meetings(CycleRun run, CalendarGateway calendar, Instant notBefore) {
     this.run = run;
     this.calendar = calendar;
-    this.notBefore = notBefore;
+    Instant recent = run.now.minus(Duration.ofDays(behindDays(run.settings)));
+    this.notBefore = notBefore.isAfter(recent) ? notBefore : recent;
+  }
+
+  /** How many days back held meetings are read: the look-back, at least {@link #BEHIND_DAYS}. */
+  static int behindDays(EngineSettings settings) {
+    return Math.max(settings.rules().lookbackDays(), BEHIND_DAYS);
   }
 
   /**
