@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -285,9 +284,9 @@ public final class SqliteStateStore implements StateStore {
     books.setMeta(key, value);
   }
 
-  /** The connection's effective pragmas, for tests and diagnostics. */
-  synchronized Map<String, String> pragmas() {
-    return sql.pragmas("journal_mode", "synchronous", "foreign_keys", "busy_timeout");
+  /** The connection, for tests and diagnostics (its pragmas, the statements run and their plans). */
+  synchronized Sql sql() {
+    return sql;
   }
 
   @Override
