@@ -129,12 +129,15 @@ public final class Cycle {
     timeline.addAll(stopEvents(run, stop));
     timeline.apply(run);
     // A cursor that did not move is not written: a cycle without news commits nothing here.
-    store.inTransaction(() -> Map.of(MailFolder.SENT, sent, MailFolder.INBOX, inbox, MailFolder.STOP, stop)
-        .forEach((folder, changes) -> {
-          if (!changes.cursor().equals(cursors.get(folder))) {
-            store.saveCursor(folder, changes.cursor());
-          }
-        }));
+    Map<MailFolder, SyncCursor> moved = new EnumMap<>(MailFolder.class);
+    for (FolderChanges changes : List.of(sent, inbox, stop)) {
+      if (!changes.cursor().equals(cursors.get(changes.folder()))) {
+        moved.put(changes.folder(), changes.cursor());
+      }
+    }
+    if (!moved.isEmpty()) {
+      store.inTransaction(() -> moved.forEach(store::saveCursor));
+    }
 
     // The calls of steps drafted now are planned with the drafts, so that a draft can name its call.
     Callbacks callbacks = calendarUp ? new Callbacks(run, calendarOf(run), calendar.writer()) : null;

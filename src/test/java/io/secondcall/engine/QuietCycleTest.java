@@ -96,6 +96,11 @@ class QuietCycleTest extends EngineFixture {
         .containsOnly(StepRecord.State.PREPARING, StepRecord.State.DRAFTED, StepRecord.State.SUPERSEDED);
     // The five conversations' two open drafts, the cursors and a few meta values: not one row of history.
     assertThat(counting.rows).isLessThan(20);
+    // And nothing to write: no commit waits for the disk.
+    assertThat(counting.commits).isZero();
+    for (String write : List.of("save", "saveStep", "saveCursor", "setMeta", "saveCallback", "addDigestEntry")) {
+      assertThat(counting.calls(write)).as(write).isZero();
+    }
   }
 
   @ParameterizedTest(name = "with {0} ended conversations in the state")
