@@ -8,6 +8,27 @@ CREATE INDEX step_state_due ON step (state, due_at);
 CREATE INDEX step_state_updated ON step (state, updated_at);
 CREATE INDEX digest_entry_conversation ON digest_entry (conversation_id);
 
+-- The contacts of each conversation, to find the conversations a message may concern by its
+-- sender's address or domain without reading them all; a conversation's contacts never change.
+CREATE TABLE conversation_contact (
+  conversation_id TEXT NOT NULL,
+  address         TEXT NOT NULL,
+  domain          TEXT NOT NULL,
+  PRIMARY KEY (conversation_id, address)
+);
+
+CREATE INDEX conversation_contact_domain ON conversation_contact (domain);
+CREATE INDEX conversation_contact_address ON conversation_contact (address);
+CREATE INDEX conversation_thread ON conversation (thread_id, status);
+
+-- Addresses are stored lower-case; the domain is what follows the last '@' (the rtrim strips
+-- every character but '@' from the right).
+INSERT OR IGNORE INTO conversation_contact (conversation_id, address, domain)
+  SELECT c.id, json_extract(j.value, '$.address'),
+    substr(json_extract(j.value, '$.address'), length(rtrim(json_extract(j.value, '$.address'),
+      replace(json_extract(j.value, '$.address'), '@', ''))) + 1)
+  FROM conversation c, json_each(c.contacts) j;
+
 -- Prefixes of the indexes above: kept up to date on every write, used by no read.
 DROP INDEX conversation_status;
 DROP INDEX step_state;

@@ -55,7 +55,7 @@ final class CycleRun {
     firstScanAt = at;
   }
 
-  /** The active conversations by contact and thread, kept current by the parts of the cycle. */
+  /** The active conversations by contact and thread, read from the store when asked. */
   ActiveIndex active() {
     if (active == null) {
       active = new ActiveIndex(store);

@@ -186,8 +186,11 @@ final class Meetings {
     if (run.store.conversation(id).isPresent() || bookedAfter(m, all) || mailSince(m)) {
       return;
     }
-    Optional<Conversation> thread = run.store.conversations().stream()
-        .filter(m::with)
+    // The conversations with the meeting's people, found by address rather than by reading them all.
+    Map<String, Conversation> with = new LinkedHashMap<>();
+    m.contacts().forEach(a -> run.store.conversationsWith(a).forEach(c -> with.putIfAbsent(c.id(), c)));
+    Optional<Conversation> thread = with.values().stream()
+        .sorted(Comparator.comparing(Conversation::startedAt))
         .filter(c -> c.startedAt().isBefore(e.time().end()))
         .max(Comparator.comparing(Conversation::lastTouchAt));
     thread.filter(Conversation::isActive)
@@ -199,7 +202,6 @@ final class Meetings {
         thread.map(t -> t.touches() + 1).orElse(1), 0, 1, null, Conversation.Status.ACTIVE, null, null,
         thread.map(Conversation::me).orElse(null), 0);
     c = run.store.save(c);
-    run.active().add(c);
     Instant call = run.settings.calendar().dueAfter(e.time().end(), run.settings.rules().afterMeetingDays());
     run.store.saveCallback(new CallbackRecord(callId(c), id, null,
         new TimeRange(call, call.plus(run.settings.callbackLength())), null, CallbackRecord.State.REQUESTED, run.now));

@@ -1,6 +1,7 @@
 package io.secondcall.port;
 
 import io.secondcall.core.Conversation;
+import io.secondcall.core.EmailAddress;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -48,6 +49,15 @@ public interface StateStore extends AutoCloseable {
   List<Conversation> conversations();
 
   List<Conversation> activeConversations();
+
+  /** The active conversations with a contact at {@code domain}, oldest first. */
+  List<Conversation> activeWithDomain(String domain);
+
+  /** The active conversations in this Gmail thread, oldest first. */
+  List<Conversation> activeInThread(String threadId);
+
+  /** The conversations, active or ended, with this address among their contacts, oldest first. */
+  List<Conversation> conversationsWith(EmailAddress address);
 
   /**
    * When the user touched the conversation's contact, touch 1 (the outreach) first. {@link #save}

@@ -22,7 +22,7 @@ final class ArchiveTables {
   int archiveEndedBefore(Instant cutoff) {
     long at = Millis.ceil(cutoff);
     Object[] params = {Conversation.Status.ACTIVE.name(), at, at, at};
-    for (String table : new String[] {"step", "callback", "touch", "auto_reply"}) {
+    for (String table : new String[] {"step", "callback", "touch", "auto_reply", "conversation_contact"}) {
       sql.update("archive " + table, "DELETE FROM " + table + " WHERE conversation_id IN (" + OLD_ENDED + ")",
           params);
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The {@link StateStore} in one SQLite file, {@code secondcall.db} under the state directory:
  * the connection and its transactions, over the tables of {@link ConversationTables},
- * {@link CallbackTables}, {@link BookkeepingTables} and {@link HistoryTables}.
+ * {@link CallbackTables}, {@link BookkeepingTables} and {@link HistoryTables}; the reads that find
+ * conversations and steps are in {@link SqliteConversationReads}.
  *
  * <p>One connection, guarded by this object's monitor: a transaction holds the monitor for its
  * whole duration, so other threads never see its uncommitted writes. The database runs in WAL
@@ -24,7 +25,7 @@ import java.util.Optional;
  * returns, even across a power loss (SPEC section 10). Writes outside a transaction commit
  * one by one. Instants are kept to the millisecond.
  */
-public final class SqliteStateStore implements StateStore {
+public final class SqliteStateStore extends SqliteConversationReads {
 
   /** The database file's name inside the state directory. */
   public static final String FILE_NAME = "secondcall.db";
@@ -33,7 +34,6 @@ public final class SqliteStateStore implements StateStore {
   static final String IN_MEMORY = ":memory:";
 
   private final Sql sql;
-  private final ConversationTables conversations;
   private final CallbackTables callbacks;
   private final BookkeepingTables books;
   private final HistoryTables history;
@@ -41,8 +41,8 @@ public final class SqliteStateStore implements StateStore {
   private final NestedTransactions transactions;
 
   private SqliteStateStore(Sql sql) {
+    super(new ConversationTables(sql));
     this.sql = sql;
-    this.conversations = new ConversationTables(sql);
     this.callbacks = new CallbackTables(sql);
     this.books = new BookkeepingTables(sql);
     this.history = new HistoryTables(sql);
@@ -145,53 +145,13 @@ public final class SqliteStateStore implements StateStore {
   }
 
   @Override
-  public synchronized Optional<Conversation> conversation(String id) {
-    return conversations.conversation(id);
-  }
-
-  @Override
-  public synchronized List<Conversation> conversations() {
-    return conversations.conversations();
-  }
-
-  @Override
-  public synchronized List<Conversation> activeConversations() {
-    return conversations.activeConversations();
-  }
-
-  @Override
   public synchronized void linkMessage(String messageId, String conversationId) {
     conversations.linkMessage(messageId, conversationId);
   }
 
   @Override
-  public synchronized Optional<String> conversationOfMessage(String messageId) {
-    return conversations.conversationOfMessage(messageId);
-  }
-
-  @Override
   public synchronized void saveStep(StepRecord step) {
     transactions.inTransaction(() -> conversations.saveStep(step));
-  }
-
-  @Override
-  public synchronized Optional<StepRecord> step(String secondcallId) {
-    return conversations.step(secondcallId);
-  }
-
-  @Override
-  public synchronized List<StepRecord> steps(String conversationId) {
-    return conversations.steps(conversationId);
-  }
-
-  @Override
-  public synchronized List<StepRecord> stepsIn(StepRecord.State state) {
-    return conversations.stepsIn(state);
-  }
-
-  @Override
-  public synchronized List<StepRecord> stepsChangedSince(StepRecord.State state, Instant since) {
-    return conversations.stepsChangedSince(state, since);
   }
 
   @Override
@@ -202,11 +162,6 @@ public final class SqliteStateStore implements StateStore {
   @Override
   public synchronized int archiveEndedBefore(Instant cutoff) {
     return archive.archiveEndedBefore(cutoff);
-  }
-
-  @Override
-  public synchronized int countPreparedBetween(Instant from, Instant to) {
-    return conversations.countPreparedBetween(from, to);
   }
 
   @Override

@@ -132,6 +132,22 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public synchronized List<Conversation> activeWithDomain(String domain) {
+    return activeConversations().stream()
+        .filter(c -> c.contacts().stream().anyMatch(a -> a.domain().equals(domain))).toList();
+  }
+
+  @Override
+  public synchronized List<Conversation> activeInThread(String threadId) {
+    return activeConversations().stream().filter(c -> threadId.equals(c.threadId())).toList();
+  }
+
+  @Override
+  public synchronized List<Conversation> conversationsWith(io.secondcall.core.EmailAddress address) {
+    return conversations().stream().filter(c -> c.hasContact(address)).toList();
+  }
+
+  @Override
   public synchronized void linkMessage(String messageId, String conversationId) {
     Objects.requireNonNull(conversationId, "conversationId");
     tables.messageLinks.putIfAbsent(Objects.requireNonNull(messageId, "messageId"), conversationId);

@@ -117,6 +117,9 @@ class SchemaUpgradeTest {
     List<Object[]> statements = new java.util.ArrayList<>();
     store.sql().observe((sql, params) -> statements.add(new Object[] {sql, params}));
     store.activeConversations();
+    store.activeWithDomain("acme.example");
+    store.activeInThread("thread-1");
+    store.conversationsWith(io.secondcall.core.EmailAddress.of("alice@acme.example"));
     store.conversation("c1");
     store.conversationOfMessage("never-seen@x");
     store.steps("c1");
@@ -139,12 +142,17 @@ class SchemaUpgradeTest {
       assertThat(plan).as(statement[0] + " is planned as " + plan).noneMatch(line -> FULL_SCAN.matcher(line).matches());
     }
     for (String index : List.of("conversation_status_started", "conversation_ended", "step_state_due",
-        "step_state_updated", "digest_entry_conversation")) {
+        "step_state_updated", "digest_entry_conversation", "conversation_contact_domain",
+        "conversation_contact_address", "conversation_thread")) {
       assertThat(plans).as("a read uses " + index).anyMatch(line -> line.contains("INDEX " + index + " "));
     }
   }
 
   private static void assertVersionOneRows(SqliteStateStore store) {
+    // The contacts of conversations from before V5 are found by domain and address too.
+    assertThat(store.activeWithDomain("acme.example")).extracting(Conversation::id).containsExactly("c1");
+    assertThat(store.conversationsWith(io.secondcall.core.EmailAddress.of("Alice@Acme.example")))
+        .extracting(Conversation::id).containsExactly("c1");
     assertThat(store.firstScanAt()).contains(AT);
     assertThat(store.cursor(MailFolder.SENT)).isEqualTo(new SyncCursor(7, 42));
     Conversation c = store.conversation("c1").orElseThrow();

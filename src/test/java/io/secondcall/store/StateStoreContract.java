@@ -535,4 +535,25 @@ public interface StateStoreContract {
     assertThat(store().conversationOfMessage("<root-old@mail.example>")).contains("old");
     assertThat(store().archiveEndedBefore(cutoff)).isZero();
   }
+
+  @Test
+  default void findsConversationsByContactDomainAddressAndThread() {
+    Conversation two = new Conversation("c2", List.of(EmailAddress.of("bob@globex.example"),
+        EmailAddress.of("carol@acme.example")), "Offer", "<root-c2@x>", "thread-7", T0.plusSeconds(60),
+        T0.plusSeconds(60), "<root-c2@x>", List.of(), "Hi", 1, 0, 0, null, Conversation.Status.ACTIVE, null, null);
+    store().save(conversation("c1", T0));
+    store().save(two);
+    Conversation ended = store().save(conversation("c3", T0.plusSeconds(120)));
+    store().save(ended.ended(Conversation.Status.REPLIED, "answered", T0.plusSeconds(180)));
+
+    assertThat(store().activeWithDomain("acme.example")).extracting(Conversation::id).containsExactly("c1", "c2");
+    assertThat(store().activeWithDomain("globex.example")).extracting(Conversation::id).containsExactly("c2");
+    assertThat(store().activeWithDomain("initech.example")).isEmpty();
+    assertThat(store().activeInThread("thread-7")).extracting(Conversation::id).containsExactly("c2");
+    assertThat(store().activeInThread("thread-8")).isEmpty();
+    assertThat(store().conversationsWith(EmailAddress.of("alice@acme.example")))
+        .extracting(Conversation::id).containsExactly("c1", "c3");
+    assertThat(store().conversationsWith(EmailAddress.of("carol@acme.example")))
+        .extracting(Conversation::id).containsExactly("c2");
+  }
 }
