@@ -167,10 +167,11 @@ final class Drafts {
     Optional<Instant> lastMorning = run.store.meta(MORNING).map(Long::parseLong).map(Instant::ofEpochMilli);
     boolean morning = lastMorning.isEmpty() || lastMorning.get().isBefore(moment);
     Optional<String[]> looked = run.store.meta(LOOKED).map(v -> v.split("@", 2)).filter(v -> v.length == 2);
-    if (!morning && looked.filter(v -> v[0].equals(lookKey())).isPresent()) {
+    Instant lastLook = looked.map(v -> Instant.ofEpochMilli(Long.parseLong(v[1]))).orElse(Instant.MIN);
+    // A cycle run as if earlier (scan --now) looks afresh: the memo speaks of later times.
+    if (!morning && !run.now.isBefore(lastLook) && looked.filter(v -> v[0].equals(lookKey())).isPresent()) {
       return;
     }
-    Instant lastLook = looked.map(v -> Instant.ofEpochMilli(Long.parseLong(v[1]))).orElse(Instant.MIN);
     Set<String> waitForMorning = new HashSet<>();
     if (!morning) {
       run.store.stepsChangedSince(State.SKIPPED, lastMorning.get()).stream()
