@@ -34,7 +34,7 @@ final class CycleRun {
   final CycleReport report;
   /** Events before this are history secondcall found at its first scan, not news for the digest. */
   private Instant firstScanAt = Instant.MIN;
-  private ActiveIndex active;
+  private final ActiveIndex active;
   /** Actions of a batch not committed yet: logged once it is, forgotten when it is rolled back. */
   private List<Action> unlogged;
 
@@ -45,6 +45,7 @@ final class CycleRun {
     this.store = store;
     this.now = now;
     this.report = new CycleReport(now, dryRun);
+    this.active = new ActiveIndex(store);
   }
 
   boolean dryRun() {
@@ -57,9 +58,6 @@ final class CycleRun {
 
   /** The active conversations by contact and thread, read from the store when asked. */
   ActiveIndex active() {
-    if (active == null) {
-      active = new ActiveIndex(store);
-    }
     return active;
   }
 
@@ -116,11 +114,12 @@ final class CycleRun {
    */
   void transaction(Runnable work) {
     for (int attempt = 1; ; attempt++) {
+      int reported = report.size();
       try {
         store.inTransaction(work);
         return;
       } catch (StaleStateException e) {
-        active = null;
+        report.forgetAfter(reported);
         if (attempt >= STALE_RETRIES) {
           throw e;
         }
@@ -134,13 +133,15 @@ final class CycleRun {
    * with is rolled back, logged and skipped instead of failing the cycle for everybody else.
    */
   void guarded(String what, Runnable handling) {
+    int reported = report.size();
     try {
       transaction(handling);
     } catch (RuntimeException e) {
       if (e instanceof ServerAccessException) {
         throw e;
       }
-      active = null;
+      // What it did was rolled back: the report does not claim it either.
+      report.forgetAfter(reported);
       LOG.warn("{} {} skipped: {}", settings.me().address(), what, e.toString());
       report.countSkipped(1);
     }
@@ -165,7 +166,6 @@ final class CycleRun {
         return;
       } catch (RuntimeException e) {
         report.forgetAfter(reported);
-        active = null;
         LOG.debug("{} a batch of {} was rolled back ({}); each is applied on its own", settings.me().address(),
             works.size(), e.toString());
       } finally {
