@@ -141,7 +141,7 @@ public final class Application implements AutoCloseable {
     String region = config.holidays() == null ? "US" : config.holidays().split("-")[0];
     return new EngineSettings(config.identity(), new EmailAddress(config.primaryAddress(), config.identity().name()),
         config.followUp(), config.businessCalendar(), config.signature(), cards, Math.max(1, config.callbacks().perDay()),
-        Duration.ofMinutes(config.callbacks().durationMinutes()), region);
+        Duration.ofMinutes(config.callbacks().durationMinutes()), region, config.keepDays());
   }
 
   private static ContactCard card(ContactInfo info) {

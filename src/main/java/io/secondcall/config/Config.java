@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param primaryAddress the first of {@code me.addresses} (the identity's set has no order): the
  *     From and To of the digest and the account name in log lines
  * @param web {@code web}: where {@code run} serves the pipeline page
+ * @param keepDays {@code state.keep_days}: ended conversations are archived this many days after
+ *     they ended, 365 by default
  */
 public record Config(
     Path source,
@@ -52,7 +54,20 @@ public record Config(
     Path templatesDir,
     Path stateDir,
     String primaryAddress,
-    WebSettings web) {
+    WebSettings web,
+    int keepDays) {
+
+  /** {@code state.keep_days} when the config does not say. */
+  public static final int DEFAULT_KEEP_DAYS = 365;
+
+  /** With the default {@code state.keep_days}. */
+  public Config(Path source, Identity identity, ZoneId zone, WorkingHours workingHours, String holidays,
+      Holidays holidayCalendar, String signature, MailSettings mail, CalendarSettings calendar, GoogleSettings google,
+      FollowUpRules followUp, CallbackSettings callbacks, Map<String, ContactInfo> contacts, Duration pollInterval,
+      Path templatesDir, Path stateDir, String primaryAddress, WebSettings web) {
+    this(source, identity, zone, workingHours, holidays, holidayCalendar, signature, mail, calendar, google, followUp,
+        callbacks, contacts, pollInterval, templatesDir, stateDir, primaryAddress, web, DEFAULT_KEEP_DAYS);
+  }
 
   public Config {
     Objects.requireNonNull(source, "source");
@@ -68,6 +83,9 @@ public record Config(
     Objects.requireNonNull(pollInterval, "pollInterval");
     Objects.requireNonNull(stateDir, "stateDir");
     web = web == null ? WebSettings.DEFAULTS : web;
+    if (keepDays < 1) {
+      throw new IllegalArgumentException("keepDays must be positive");
+    }
     signature = signature == null || signature.isBlank() ? null : signature;
     contacts = contacts == null ? Map.of() : Map.copyOf(contacts);
     primaryAddress = primaryAddress == null

@@ -41,6 +41,9 @@ public final class ConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().build())
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+  /** A hundred years: more is a typo, not a plan. */
+  private static final int MAX_KEEP_DAYS = 36_500;
+
   private ConfigLoader() {}
 
   /** Loads {@code file}, taking {@code password_env} variables from the process environment. */
@@ -52,7 +55,7 @@ public final class ConfigLoader {
   public static Config load(Path file, Map<String, String> env) {
     ConfigNode root = ConfigNode.root(file, readTree(file));
     root.section("me", "mail", "calendar", "google", "followup", "callbacks", "ignore", "contacts",
-        "daemon", "web", "templates_dir", "state_dir");
+        "daemon", "web", "templates_dir", "state", "state_dir");
     ValueReader values = new ValueReader(file, env);
 
     ConfigNode me = root.get("me");
@@ -86,9 +89,12 @@ public final class ConfigLoader {
     WebSettings web = WebSectionReader.read(root.get("web"), values);
     Path templatesDir = templatesDir(root.get("templates_dir"), values);
     Path stateDir = stateDir(root.get("state_dir"), values);
+    int keepDays = root.get("state").section("keep_days").get("keep_days")
+        .integer(Config.DEFAULT_KEEP_DAYS, 1, MAX_KEEP_DAYS);
 
     return new Config(file, identity, zone, hours, holidays, holidayCalendar, signature, mail, calendar,
-        google, followUp, callbacks, contacts, poll, templatesDir, stateDir, addresses.iterator().next(), web);
+        google, followUp, callbacks, contacts, poll, templatesDir, stateDir, addresses.iterator().next(), web,
+        keepDays);
   }
 
   private static JsonNode readTree(Path file) {

@@ -27,7 +27,7 @@ public final class BookedBlocks {
   /** Booked blocks that end after {@code from}, by start. */
   public List<CallbackBlock> from(Instant from) {
     List<CallbackBlock> blocks = new ArrayList<>();
-    for (CallbackRecord cb : store.callbacksIn(CallbackRecord.State.BOOKED)) {
+    for (CallbackRecord cb : store.callbacksIn(CallbackRecord.State.BOOKED, from.minus(Callbacks.LONGEST_BLOCK))) {
       if (!cb.time().end().isAfter(from)) {
         continue;
       }

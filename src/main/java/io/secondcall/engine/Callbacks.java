@@ -33,6 +33,8 @@ final class Callbacks {
   static final int SEARCH_BUSINESS_DAYS = 10;
   /** A step drafted longer ago than this gets no block any more (e.g. after a long calendar outage). */
   static final Duration STALE = Duration.ofDays(3);
+  /** Longer than any block (even one booked under an older, longer {@code callbacks.duration_minutes}). */
+  static final Duration LONGEST_BLOCK = Duration.ofDays(1);
 
   private final CycleRun run;
   private final CalendarGateway calendar;
@@ -92,8 +94,9 @@ final class Callbacks {
         });
       }
     }
-    List<CallbackRecord> open = new ArrayList<>(run.store.callbacksIn(State.BOOKED));
-    open.addAll(run.store.callbacksIn(State.REQUESTED));
+    // Only blocks still ahead can be cancelled: the past ones are not read at all.
+    List<CallbackRecord> open = new ArrayList<>(run.store.callbacksIn(State.BOOKED, run.now));
+    open.addAll(run.store.callbacksIn(State.REQUESTED, run.now));
     for (CallbackRecord cb : open) {
       Optional<Conversation> c = run.store.conversation(cb.conversationId());
       boolean ended = c.map(x -> !x.isActive()).orElse(true);
@@ -114,8 +117,10 @@ final class Callbacks {
       run.store.conversation(cb.conversationId()).filter(Conversation::isActive)
           .ifPresent(c -> book(c, cb.blockId(), null, cb.time().start(), phone(c).orElse(null)));
     }
-    List<StepRecord> recent = new ArrayList<>(run.store.stepsIn(StepRecord.State.DRAFTED));
-    recent.addAll(run.store.stepsIn(StepRecord.State.SENT));
+    // A step prepared within STALE was changed since then too: older ones are not read at all.
+    Instant since = run.now.minus(STALE);
+    List<StepRecord> recent = new ArrayList<>(run.store.stepsChangedSince(StepRecord.State.DRAFTED, since));
+    recent.addAll(run.store.stepsChangedSince(StepRecord.State.SENT, since));
     for (StepRecord step : recent) {
       String blockId = blockId(step);
       if (step.preparedAt().isBefore(run.now.minus(STALE)) || run.store.callback(blockId).isPresent()) {
@@ -204,8 +209,12 @@ final class Callbacks {
 
   private List<TimeRange> booked() {
     List<TimeRange> ours = new ArrayList<>();
+    // Slots are searched from now on, and the daily limit counts today's blocks: earlier days'
+    // blocks cannot matter and are not read.
+    Instant from = run.settings.calendar().localDate(run.now).atStartOfDay(run.zone()).toInstant()
+        .minus(LONGEST_BLOCK);
     for (State s : List.of(State.BOOKING, State.BOOKED)) {
-      run.store.callbacksIn(s).forEach(cb -> ours.add(cb.time()));
+      run.store.callbacksIn(s, from).forEach(cb -> ours.add(cb.time()));
     }
     return ours;
   }

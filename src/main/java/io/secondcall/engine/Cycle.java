@@ -10,6 +10,7 @@ import io.secondcall.port.CalendarDataException;
 import io.secondcall.port.CalendarGateway;
 import io.secondcall.port.ServerAccessException;
 import io.secondcall.port.StateStore;
+import io.secondcall.port.SyncCursor;
 import io.secondcall.template.DigestComposer;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -19,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -101,9 +104,13 @@ public final class Cycle {
     });
     run.firstScanAt(firstScan);
     Instant notBefore = firstScan.minus(Duration.ofDays(settings.rules().lookbackDays()));
-    FolderChanges sent = mail.changes(MailFolder.SENT, store.cursor(MailFolder.SENT), notBefore);
-    FolderChanges inbox = mail.changes(MailFolder.INBOX, store.cursor(MailFolder.INBOX), notBefore);
-    FolderChanges stop = mail.changes(MailFolder.STOP, store.cursor(MailFolder.STOP), notBefore);
+    Map<MailFolder, SyncCursor> cursors = new EnumMap<>(MailFolder.class);
+    for (MailFolder folder : List.of(MailFolder.SENT, MailFolder.INBOX, MailFolder.STOP)) {
+      cursors.put(folder, store.cursor(folder));
+    }
+    FolderChanges sent = mail.changes(MailFolder.SENT, cursors.get(MailFolder.SENT), notBefore);
+    FolderChanges inbox = mail.changes(MailFolder.INBOX, cursors.get(MailFolder.INBOX), notBefore);
+    FolderChanges stop = mail.changes(MailFolder.STOP, cursors.get(MailFolder.STOP), notBefore);
     Outages.mailWorks(run);
     InboundMail inboundMail = new InboundMail(run);
     inboundMail.learnLists(inbox);
@@ -121,11 +128,16 @@ public final class Cycle {
     timeline.addAll(inboundMail.events(inbox, sent.messages(), meetingDomains));
     timeline.addAll(stopEvents(run, stop));
     timeline.apply(run);
-    store.inTransaction(() -> {
-      store.saveCursor(MailFolder.SENT, sent.cursor());
-      store.saveCursor(MailFolder.INBOX, inbox.cursor());
-      store.saveCursor(MailFolder.STOP, stop.cursor());
-    });
+    // A cursor that did not move is not written: a cycle without news commits nothing here.
+    Map<MailFolder, SyncCursor> moved = new EnumMap<>(MailFolder.class);
+    for (FolderChanges changes : List.of(sent, inbox, stop)) {
+      if (!changes.cursor().equals(cursors.get(changes.folder()))) {
+        moved.put(changes.folder(), changes.cursor());
+      }
+    }
+    if (!moved.isEmpty()) {
+      store.inTransaction(() -> moved.forEach(store::saveCursor));
+    }
 
     // The calls of steps drafted now are planned with the drafts, so that a draft can name its call.
     Callbacks callbacks = calendarUp ? new Callbacks(run, calendarOf(run), calendar.writer()) : null;
@@ -141,6 +153,7 @@ public final class Cycle {
       });
     }
     new Digests(run, digests).deliver();
+    Archive.daily(run);
   }
 
   private CalendarGateway calendarOf(CycleRun run) {

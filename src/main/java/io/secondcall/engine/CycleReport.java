@@ -24,6 +24,16 @@ public final class CycleReport {
     actions.add(action);
   }
 
+  /** How many actions are recorded so far; see {@link #forgetAfter}. */
+  int size() {
+    return actions.size();
+  }
+
+  /** Forgets the actions recorded after the first {@code size}: their transaction was rolled back. */
+  void forgetAfter(int size) {
+    actions.subList(size, actions.size()).clear();
+  }
+
   void countSkipped(int n) {
     skippedMessages += n;
   }

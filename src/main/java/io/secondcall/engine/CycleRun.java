@@ -10,6 +10,8 @@ import io.secondcall.port.StateStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,9 @@ final class CycleRun {
   final CycleReport report;
   /** Events before this are history secondcall found at its first scan, not news for the digest. */
   private Instant firstScanAt = Instant.MIN;
-  private ActiveIndex active;
+  private final ActiveIndex active;
+  /** Actions of a batch not committed yet: logged once it is, forgotten when it is rolled back. */
+  private List<Action> unlogged;
 
   CycleRun(EngineSettings settings, MailSource mail, DraftSink sink, StateStore store, Instant now, boolean dryRun) {
     this.settings = settings;
@@ -41,6 +45,7 @@ final class CycleRun {
     this.store = store;
     this.now = now;
     this.report = new CycleReport(now, dryRun);
+    this.active = new ActiveIndex(store);
   }
 
   boolean dryRun() {
@@ -51,11 +56,8 @@ final class CycleRun {
     firstScanAt = at;
   }
 
-  /** The active conversations by contact and thread, kept current by the parts of the cycle. */
+  /** The active conversations by contact and thread, read from the store when asked. */
   ActiveIndex active() {
-    if (active == null) {
-      active = new ActiveIndex(store);
-    }
     return active;
   }
 
@@ -76,6 +78,14 @@ final class CycleRun {
 
   void record(Action action) {
     report.add(action);
+    if (unlogged != null) {
+      unlogged.add(action);
+    } else {
+      log(action);
+    }
+  }
+
+  private void log(Action action) {
     String verb = dryRun() ? "would " : "";
     LOG.info("{} <{}> {}{} {}", settings.me().address(), action.contact(), verb,
         action.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), action.detail());
@@ -104,11 +114,12 @@ final class CycleRun {
    */
   void transaction(Runnable work) {
     for (int attempt = 1; ; attempt++) {
+      int reported = report.size();
       try {
         store.inTransaction(work);
         return;
       } catch (StaleStateException e) {
-        active = null;
+        report.forgetAfter(reported);
         if (attempt >= STALE_RETRIES) {
           throw e;
         }
@@ -122,16 +133,46 @@ final class CycleRun {
    * with is rolled back, logged and skipped instead of failing the cycle for everybody else.
    */
   void guarded(String what, Runnable handling) {
+    int reported = report.size();
     try {
       transaction(handling);
     } catch (RuntimeException e) {
       if (e instanceof ServerAccessException) {
         throw e;
       }
-      active = null;
+      // What it did was rolled back: the report does not claim it either.
+      report.forgetAfter(reported);
       LOG.warn("{} {} skipped: {}", settings.me().address(), what, e.toString());
       report.countSkipped(1);
     }
+  }
+
+  /**
+   * Runs all {@code works} in one transaction, one commit for all instead of one each: a no-op
+   * when it is rolled back, for it only writes state, and the folder cursors move on only after
+   * the whole timeline. When one of them throws, everything is rolled back, the actions it
+   * recorded are forgotten, and the works run again each {@link #guarded} on its own.
+   */
+  void together(List<Timeline.Event> works) {
+    // A dry run is one transaction already: a failed batch inside it could not be rolled back.
+    if (works.size() > 1 && !dryRun()) {
+      int reported = report.size();
+      List<Action> batch = new ArrayList<>();
+      unlogged = batch;
+      try {
+        store.inTransaction(() -> works.forEach(e -> e.apply().run()));
+        unlogged = null;
+        batch.forEach(this::log);
+        return;
+      } catch (RuntimeException e) {
+        report.forgetAfter(reported);
+        LOG.debug("{} a batch of {} was rolled back ({}); each is applied on its own", settings.me().address(),
+            works.size(), e.toString());
+      } finally {
+        unlogged = null;
+      }
+    }
+    works.forEach(e -> guarded(e.what(), e.apply()));
   }
 
   static String describe(Conversation c) {

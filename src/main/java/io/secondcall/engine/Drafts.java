@@ -142,6 +142,12 @@ final class Drafts {
 
   /** Meta key: when follow-ups were last prepared in a business morning's first cycle. */
   static final String MORNING = "drafting.morning";
+  /**
+   * Meta key: what the last full look at the due steps saw ({@link #lookKey}) and when. Steps
+   * fall due only at a start of work, which the morning's look covers; until the next one, a
+   * cycle that finds the same key has nothing new to decide and reads no conversation.
+   */
+  static final String LOOKED = "drafting.looked";
 
   /**
    * Drafts every step that is due, oldest conversation first, up to the daily cap.
@@ -149,7 +155,9 @@ final class Drafts {
    * <p>Every step falls due at a start of work, so the first cycle of a business morning drafts
    * what is due. A later cycle that day drafts too (new outreach found late, a resumed sequence),
    * except for a sequence whose draft the user deleted since the morning: when they deleted it is
-   * not known, so its next step waits for the next morning, however often cycles run.
+   * not known, so its next step waits for the next morning, however often cycles run. A later
+   * cycle in which no conversation or step changed skips the look altogether, and a step that
+   * does not fit is reported once, when it first falls due, not again in every cycle.
    */
   void prepareDue() {
     if (!folderThere) {
@@ -158,9 +166,15 @@ final class Drafts {
     Instant moment = run.settings.calendar().lastStartOfWork(run.now);
     Optional<Instant> lastMorning = run.store.meta(MORNING).map(Long::parseLong).map(Instant::ofEpochMilli);
     boolean morning = lastMorning.isEmpty() || lastMorning.get().isBefore(moment);
+    Optional<String[]> looked = run.store.meta(LOOKED).map(v -> v.split("@", 2)).filter(v -> v.length == 2);
+    Instant lastLook = looked.map(v -> Instant.ofEpochMilli(Long.parseLong(v[1]))).orElse(Instant.MIN);
+    // A cycle run as if earlier (scan --now) looks afresh: the memo speaks of later times.
+    if (!morning && !run.now.isBefore(lastLook) && looked.filter(v -> v[0].equals(lookKey())).isPresent()) {
+      return;
+    }
     Set<String> waitForMorning = new HashSet<>();
     if (!morning) {
-      run.store.stepsIn(State.SKIPPED).stream()
+      run.store.stepsChangedSince(State.SKIPPED, lastMorning.get()).stream()
           .filter(s -> s.updatedAt().isAfter(lastMorning.get()))
           .forEach(s -> waitForMorning.add(s.conversationId()));
     }
@@ -194,17 +208,30 @@ final class Drafts {
         continue;
       }
       if (!businessDay || preparedToday >= cap) {
-        run.record(Action.Kind.DEFERRED, c, "step " + step.number()
-            + (businessDay ? " (daily cap of " + cap + " reached)" : " (not a business day)"), step.dueAt());
+        // Said once, when the step falls due; it waits silently for the next business day after.
+        if (step.dueAt().isAfter(lastLook)) {
+          run.record(Action.Kind.DEFERRED, c, "step " + step.number()
+              + (businessDay ? " (daily cap of " + cap + " reached)" : " (not a business day)"), step.dueAt());
+        }
         continue;
       }
       prepare(c, step);
       preparedToday++;
     }
-    if (morning) {
-      // Only once the morning's drafting is done: a crash before this drafts the morning again.
-      run.store.setMeta(MORNING, Long.toString(run.now.toEpochMilli()));
-    }
+    run.transaction(() -> {
+      if (morning) {
+        // Only once the morning's drafting is done: a crash before this drafts the morning again.
+        run.store.setMeta(MORNING, Long.toString(run.now.toEpochMilli()));
+      }
+      run.store.setMeta(LOOKED, lookKey() + "@" + run.now.toEpochMilli());
+    });
+  }
+
+  /** The state's change count and the rules that decide when steps fall due and how many fit a day. */
+  private String lookKey() {
+    var rules = run.settings.rules();
+    return run.store.changes() + " " + rules.cadence() + " " + rules.nurtureDays() + " " + rules.maxTouches() + " "
+        + rules.maxDraftsPerDay();
   }
 
   private void prepare(Conversation read, PlannedStep plan) {

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param callbackLength {@code callbacks.duration_minutes}
  * @param phoneRegion the region for numbers written without a country code when the contact's
  *     domain does not tell (the country of {@code me.holidays}, else US)
+ * @param keepDays {@code state.keep_days}: ended conversations older than this are archived
  */
 public record EngineSettings(
     Identity identity,
@@ -30,7 +31,17 @@ public record EngineSettings(
     Map<String, ContactCard> contacts,
     int callbacksPerDay,
     Duration callbackLength,
-    String phoneRegion) {
+    String phoneRegion,
+    int keepDays) {
+
+  /** The default of {@code state.keep_days}. */
+  public static final int KEEP_DAYS = 365;
+
+  public EngineSettings(Identity identity, EmailAddress me, FollowUpRules rules, BusinessCalendar calendar,
+      String signature, Map<String, ContactCard> contacts, int callbacksPerDay, Duration callbackLength,
+      String phoneRegion) {
+    this(identity, me, rules, calendar, signature, contacts, callbacksPerDay, callbackLength, phoneRegion, KEEP_DAYS);
+  }
 
   /** With the callback defaults of SPEC section 9: 3 a day, 15 minutes. */
   public EngineSettings(Identity identity, EmailAddress me, FollowUpRules rules, BusinessCalendar calendar,
@@ -48,6 +59,15 @@ public record EngineSettings(
       throw new IllegalArgumentException("callbacks need a positive daily count and length");
     }
     phoneRegion = phoneRegion == null ? "US" : phoneRegion;
+    if (keepDays < 1) {
+      throw new IllegalArgumentException("keepDays must be positive");
+    }
+  }
+
+  /** The same settings with another {@code state.keep_days}. */
+  public EngineSettings withKeepDays(int days) {
+    return new EngineSettings(identity, me, rules, calendar, signature, contacts, callbacksPerDay, callbackLength,
+        phoneRegion, days);
   }
 
   public ContactCard card(EmailAddress address) {

@@ -42,6 +42,9 @@ final class InboundMail {
    * be addressed to a list.
    */
   void learnLists(FolderChanges changes) {
+    if (changes.messages().isEmpty()) {
+      return;
+    }
     run.transaction(() -> {
       for (MailMessage m : changes.messages()) {
         for (MailingLists.Evidence list : MailingLists.provenBy(m)) {

@@ -31,6 +31,8 @@ final class Meetings {
 
   /** How far ahead booked meetings are looked for. */
   static final Duration AHEAD = Duration.ofDays(90);
+  /** How far back held meetings are looked for at least, whatever {@code followup.lookback_days} says. */
+  static final int BEHIND_DAYS = 14;
 
   private static final PhoneNumbers PHONES = new PhoneNumbers();
 
@@ -56,10 +58,21 @@ final class Meetings {
   private final Set<String> contactDomains = new HashSet<>();
   private final Instant notBefore;
 
+  /**
+   * @param notBefore nothing before this is read (the look-back before the first scan); the
+   *     window also starts no earlier than {@link #behindDays} before now, so that it does not
+   *     grow with every day since installation
+   */
   Meetings(CycleRun run, CalendarGateway calendar, Instant notBefore) {
     this.run = run;
     this.calendar = calendar;
-    this.notBefore = notBefore;
+    Instant recent = run.now.minus(Duration.ofDays(behindDays(run.settings)));
+    this.notBefore = notBefore.isAfter(recent) ? notBefore : recent;
+  }
+
+  /** How many days back held meetings are read: the look-back, at least {@link #BEHIND_DAYS}. */
+  static int behindDays(EngineSettings settings) {
+    return Math.max(settings.rules().lookbackDays(), BEHIND_DAYS);
   }
 
   /**
@@ -173,8 +186,11 @@ final class Meetings {
     if (run.store.conversation(id).isPresent() || bookedAfter(m, all) || mailSince(m)) {
       return;
     }
-    Optional<Conversation> thread = run.store.conversations().stream()
-        .filter(m::with)
+    // The conversations with the meeting's people, found by address rather than by reading them all.
+    Map<String, Conversation> with = new LinkedHashMap<>();
+    m.contacts().forEach(a -> run.store.conversationsWith(a).forEach(c -> with.putIfAbsent(c.id(), c)));
+    Optional<Conversation> thread = with.values().stream()
+        .sorted(Comparator.comparing(Conversation::startedAt))
         .filter(c -> c.startedAt().isBefore(e.time().end()))
         .max(Comparator.comparing(Conversation::lastTouchAt));
     thread.filter(Conversation::isActive)
@@ -186,7 +202,6 @@ final class Meetings {
         thread.map(t -> t.touches() + 1).orElse(1), 0, 1, null, Conversation.Status.ACTIVE, null, null,
         thread.map(Conversation::me).orElse(null), 0);
     c = run.store.save(c);
-    run.active().add(c);
     Instant call = run.settings.calendar().dueAfter(e.time().end(), run.settings.rules().afterMeetingDays());
     run.store.saveCallback(new CallbackRecord(callId(c), id, null,
         new TimeRange(call, call.plus(run.settings.callbackLength())), null, CallbackRecord.State.REQUESTED, run.now));

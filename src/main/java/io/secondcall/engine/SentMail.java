@@ -184,7 +184,6 @@ final class SentMail {
         m.threadId(), m.date(), m.date(), m.messageId(), referencesOf(m), keptText(m), 1, 0,
         decision.firstStepDays(), null, Conversation.Status.ACTIVE, null, null, me(m), 0);
     c = run.store.save(c);
-    run.active().add(c);
     run.store.linkMessage(m.messageId(), id);
     for (String ref : m.referencedIds()) {
       if (run.store.conversationOfMessage(ref).isEmpty()) {

@@ -1,6 +1,7 @@
 package io.secondcall.port;
 
 import io.secondcall.core.Conversation;
+import io.secondcall.core.EmailAddress;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -49,6 +50,15 @@ public interface StateStore extends AutoCloseable {
 
   List<Conversation> activeConversations();
 
+  /** The active conversations with a contact at {@code domain}, oldest first. */
+  List<Conversation> activeWithDomain(String domain);
+
+  /** The active conversations in this Gmail thread, oldest first. */
+  List<Conversation> activeInThread(String threadId);
+
+  /** The conversations, active or ended, with this address among their contacts, oldest first. */
+  List<Conversation> conversationsWith(EmailAddress address);
+
   /**
    * When the user touched the conversation's contact, touch 1 (the outreach) first. {@link #save}
    * records a touch whenever the conversation it saves counts one more than recorded, at its
@@ -78,6 +88,12 @@ public interface StateStore extends AutoCloseable {
 
   List<StepRecord> stepsIn(StepRecord.State state);
 
+  /**
+   * Steps in this state last changed ({@code updatedAt}) at or after {@code since}, by due time:
+   * what a cycle needs of states that only grow (SENT, SKIPPED), without reading all history.
+   */
+  List<StepRecord> stepsChangedSince(StepRecord.State state, Instant since);
+
   /** Steps of any state with {@code preparedAt} in {@code [from, to)}; for the daily draft cap. */
   int countPreparedBetween(Instant from, Instant to);
 
@@ -91,6 +107,26 @@ public interface StateStore extends AutoCloseable {
 
   /** Callbacks in this state, by start. */
   List<CallbackRecord> callbacksIn(CallbackRecord.State state);
+
+  /** Callbacks in this state that start at or after {@code from}, by start. */
+  List<CallbackRecord> callbacksIn(CallbackRecord.State state, Instant from);
+
+  /**
+   * A count that grows whenever a conversation or a step is saved (by any process), so that a
+   * cycle can tell in one read that nothing it decided on has changed since.
+   */
+  long changes();
+
+  /**
+   * Deletes the ended conversations whose start, last touch and end all lie before
+   * {@code cutoff}, with their steps, callbacks, touches, auto-replies and delivered digest
+   * entries. Their Message-ID links stay, so that mail read again (a resync) is known as
+   * handled and never tracked afresh. Call it inside {@link #inTransaction}, so that it is done
+   * whole or not at all.
+   *
+   * @return how many conversations were deleted
+   */
+  int archiveEndedBefore(Instant cutoff);
 
   /**
    * Remembers that inbound mail showed {@code address} to be a mailing list (List-Post, List-Id,

@@ -19,6 +19,8 @@ import java.util.Optional;
 final class BookkeepingTables {
 
   private static final String FIRST_SCAN_AT = "first_scan_at";
+  /** Meta key of {@link io.secondcall.port.StateStore#changes()}. */
+  static final String CHANGES = "state.changes";
 
   private final Sql sql;
 
@@ -35,6 +37,11 @@ final class BookkeepingTables {
     sql.update("save first_scan_at",
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         FIRST_SCAN_AT, Long.toString(at.toEpochMilli()));
+  }
+
+  long changes() {
+    return sql.queryOne("read the change count", "SELECT value FROM meta WHERE key = ?",
+        rs -> Long.parseLong(rs.getString(1)), CHANGES).orElse(0L);
   }
 
   SyncCursor cursor(MailFolder folder) {

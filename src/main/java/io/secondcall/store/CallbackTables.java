@@ -1,6 +1,7 @@
 package io.secondcall.store;
 
 import io.secondcall.port.CallbackRecord;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,12 @@ final class CallbackTables {
     return sql.query("read " + state + " callbacks",
         "SELECT " + Rows.CALLBACK_COLUMNS + " FROM callback WHERE state = ? ORDER BY start_at, rowid",
         Rows::callback, state.name());
+  }
+
+  List<CallbackRecord> callbacksIn(CallbackRecord.State state, Instant from) {
+    return sql.query("read " + state + " callbacks from " + from,
+        "SELECT " + Rows.CALLBACK_COLUMNS + " FROM callback WHERE state = ? AND start_at >= ? ORDER BY start_at, rowid",
+        Rows::callback, state.name(), Millis.ceil(from));
   }
 
   void savePhone(String address, String e164) {

@@ -3,6 +3,7 @@ package io.secondcall.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.secondcall.core.Conversation;
+import io.secondcall.core.EmailAddress;
 import io.secondcall.port.StaleStateException;
 import io.secondcall.port.StepRecord;
 import java.time.Instant;
@@ -54,6 +55,14 @@ final class ConversationTables {
       throw new StaleStateException("conversation " + conversation.id() + " changed since version "
           + conversation.version() + " was read");
     }
+    if (conversation.version() == 0) {
+      for (EmailAddress contact : conversation.contacts()) {
+        sql.update("save contact of " + conversation.id(), "INSERT INTO conversation_contact"
+            + " (conversation_id, address, domain) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            conversation.id(), contact.address(), contact.domain());
+      }
+    }
+    countChange();
     return conversation.withVersion(conversation.version() + 1);
   }
 
@@ -74,6 +83,33 @@ final class ConversationTables {
         "SELECT " + Rows.CONVERSATION_COLUMNS + " FROM conversation WHERE status = ?"
             + " ORDER BY started_at, rowid",
         Rows::conversation, Conversation.Status.ACTIVE.name());
+  }
+
+  /** The active conversations with a contact at {@code domain}, oldest first. */
+  List<Conversation> activeWithDomain(String domain) {
+    return sql.query("read active conversations at " + domain,
+        // CROSS JOIN makes SQLite start from the contacts at that domain, never from all active rows.
+        "SELECT DISTINCT " + Rows.CONVERSATION_COLUMNS + ", c.rowid FROM conversation_contact k CROSS JOIN conversation c"
+            + " ON c.id = k.conversation_id WHERE k.domain = ? AND c.status = ? ORDER BY started_at, c.rowid",
+        Rows::conversation, domain, Conversation.Status.ACTIVE.name());
+  }
+
+  /** The conversations, active or ended, with {@code address} among their contacts, oldest first. */
+  List<Conversation> conversationsWith(String address) {
+    return sql.query("read conversations with " + address,
+        "SELECT " + Rows.CONVERSATION_COLUMNS + " FROM conversation_contact k CROSS JOIN conversation c"
+            + " ON c.id = k.conversation_id WHERE k.address = ? ORDER BY started_at, c.rowid",
+        Rows::conversation, address);
+  }
+
+  /** The active conversations in this Gmail thread, oldest first. */
+  List<Conversation> activeInThread(String threadId) {
+    return sql.query("read active conversations in thread " + threadId,
+        // Else SQLite would read all active rows in order rather than the thread's few and sort them.
+        "SELECT " + Rows.CONVERSATION_COLUMNS + " FROM conversation INDEXED BY conversation_thread"
+            + " WHERE thread_id = ? AND status = ?"
+            + " ORDER BY started_at, rowid",
+        Rows::conversation, threadId, Conversation.Status.ACTIVE.name());
   }
 
   void linkMessage(String messageId, String conversationId) {
@@ -104,6 +140,13 @@ final class ConversationTables {
             + " state = excluded.state, prepared_at = excluded.prepared_at,"
             + " updated_at = excluded.updated_at",
         Rows.params(step));
+    countChange();
+  }
+
+  /** See {@link io.secondcall.port.StateStore#changes()}; callers write it in the same transaction. */
+  private void countChange() {
+    sql.update("count a change", "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key)"
+        + " DO UPDATE SET value = CAST(value AS INTEGER) + 1", BookkeepingTables.CHANGES);
   }
 
   Optional<StepRecord> step(String secondcallId) {
@@ -122,6 +165,12 @@ final class ConversationTables {
     return sql.query("read " + state + " steps",
         "SELECT " + Rows.STEP_COLUMNS + " FROM step WHERE state = ? ORDER BY due_at, rowid",
         Rows::step, state.name());
+  }
+
+  List<StepRecord> stepsChangedSince(StepRecord.State state, Instant since) {
+    return sql.query("read " + state + " steps changed since " + since,
+        "SELECT " + Rows.STEP_COLUMNS + " FROM step WHERE state = ? AND updated_at >= ? ORDER BY due_at, rowid",
+        Rows::step, state.name(), Millis.ceil(since));
   }
 
   int countPreparedBetween(Instant from, Instant to) {

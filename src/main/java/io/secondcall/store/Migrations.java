@@ -22,7 +22,7 @@ final class Migrations {
 
   /** {@code V<n>__<what>.sql}; append new scripts, never edit or reorder applied ones. */
   static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__callbacks.sql", "V3__versions_and_lists.sql",
-      "V4__history.sql");
+      "V4__history.sql", "V5__cycle_indexes.sql");
 
   private static final Logger log = LoggerFactory.getLogger(Migrations.class);
   private static final String LOCATION = "/db/migration/";

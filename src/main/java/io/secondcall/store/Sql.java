@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -24,6 +27,8 @@ final class Sql {
 
   private final Connection connection;
   private final String database;
+  /** Sees every statement prepared, with its parameters: for tests of what the store asks. */
+  private BiConsumer<String, Object[]> observer = (sql, params) -> { };
 
   private Sql(Connection connection, String database) {
     this.connection = connection;
@@ -107,6 +112,15 @@ final class Sql {
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
+  /** The named pragmas' values, in order. */
+  Map<String, String> pragmas(String... names) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : names) {
+      values.put(name, queryOne("read " + name, "PRAGMA " + name, rs -> rs.getString(1)).orElse(""));
+    }
+    return values;
+  }
+
   int update(String what, String sql, Object... params) {
     try (PreparedStatement statement = prepare(sql, params)) {
       return statement.executeUpdate();
@@ -179,7 +193,28 @@ final class Sql {
     return new StateStoreException(database, what + " failed: " + e.getMessage(), e);
   }
 
+  void observe(BiConsumer<String, Object[]> observer) {
+    this.observer = observer;
+  }
+
+  /** How SQLite runs {@code sql}: the detail column of {@code EXPLAIN QUERY PLAN}. */
+  List<String> queryPlan(String sql, Object... params) {
+    try (PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+      bind(statement, params);
+      List<String> plan = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          plan.add(rs.getString("detail"));
+        }
+      }
+      return plan;
+    } catch (SQLException e) {
+      throw failure("plan " + sql, e);
+    }
+  }
+
   private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+    observer.accept(sql, params);
     PreparedStatement statement = connection.prepareStatement(sql);
     try {
       bind(statement, params);

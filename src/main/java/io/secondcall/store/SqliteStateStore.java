@@ -10,15 +10,14 @@ import io.secondcall.port.SyncCursor;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The {@link StateStore} in one SQLite file, {@code secondcall.db} under the state directory:
  * the connection and its transactions, over the tables of {@link ConversationTables},
- * {@link CallbackTables}, {@link BookkeepingTables} and {@link HistoryTables}.
+ * {@link CallbackTables}, {@link BookkeepingTables} and {@link HistoryTables}; the reads that find
+ * conversations and steps are in {@link SqliteConversationReads}.
  *
  * <p>One connection, guarded by this object's monitor: a transaction holds the monitor for its
  * whole duration, so other threads never see its uncommitted writes. The database runs in WAL
@@ -26,7 +25,7 @@ import java.util.Optional;
  * returns, even across a power loss (SPEC section 10). Writes outside a transaction commit
  * one by one. Instants are kept to the millisecond.
  */
-public final class SqliteStateStore implements StateStore {
+public final class SqliteStateStore extends SqliteConversationReads {
 
   /** The database file's name inside the state directory. */
   public static final String FILE_NAME = "secondcall.db";
@@ -35,18 +34,19 @@ public final class SqliteStateStore implements StateStore {
   static final String IN_MEMORY = ":memory:";
 
   private final Sql sql;
-  private final ConversationTables conversations;
   private final CallbackTables callbacks;
   private final BookkeepingTables books;
   private final HistoryTables history;
+  private final ArchiveTables archive;
   private final NestedTransactions transactions;
 
   private SqliteStateStore(Sql sql) {
+    super(new ConversationTables(sql));
     this.sql = sql;
-    this.conversations = new ConversationTables(sql);
     this.callbacks = new CallbackTables(sql);
     this.books = new BookkeepingTables(sql);
     this.history = new HistoryTables(sql);
+    this.archive = new ArchiveTables(sql);
     this.transactions = new NestedTransactions(new SqlTransactions(sql, conversations::forgetCachedLinks));
   }
 
@@ -145,53 +145,23 @@ public final class SqliteStateStore implements StateStore {
   }
 
   @Override
-  public synchronized Optional<Conversation> conversation(String id) {
-    return conversations.conversation(id);
-  }
-
-  @Override
-  public synchronized List<Conversation> conversations() {
-    return conversations.conversations();
-  }
-
-  @Override
-  public synchronized List<Conversation> activeConversations() {
-    return conversations.activeConversations();
-  }
-
-  @Override
   public synchronized void linkMessage(String messageId, String conversationId) {
     conversations.linkMessage(messageId, conversationId);
   }
 
   @Override
-  public synchronized Optional<String> conversationOfMessage(String messageId) {
-    return conversations.conversationOfMessage(messageId);
-  }
-
-  @Override
   public synchronized void saveStep(StepRecord step) {
-    conversations.saveStep(step);
+    transactions.inTransaction(() -> conversations.saveStep(step));
   }
 
   @Override
-  public synchronized Optional<StepRecord> step(String secondcallId) {
-    return conversations.step(secondcallId);
+  public synchronized long changes() {
+    return books.changes();
   }
 
   @Override
-  public synchronized List<StepRecord> steps(String conversationId) {
-    return conversations.steps(conversationId);
-  }
-
-  @Override
-  public synchronized List<StepRecord> stepsIn(StepRecord.State state) {
-    return conversations.stepsIn(state);
-  }
-
-  @Override
-  public synchronized int countPreparedBetween(Instant from, Instant to) {
-    return conversations.countPreparedBetween(from, to);
+  public synchronized int archiveEndedBefore(Instant cutoff) {
+    return archive.archiveEndedBefore(cutoff);
   }
 
   @Override
@@ -212,6 +182,11 @@ public final class SqliteStateStore implements StateStore {
   @Override
   public synchronized List<CallbackRecord> callbacksIn(CallbackRecord.State state) {
     return callbacks.callbacksIn(state);
+  }
+
+  @Override
+  public synchronized List<CallbackRecord> callbacksIn(CallbackRecord.State state, Instant from) {
+    return callbacks.callbacksIn(state, from);
   }
 
   @Override
@@ -264,16 +239,9 @@ public final class SqliteStateStore implements StateStore {
     books.setMeta(key, value);
   }
 
-  /** The connection's effective pragmas, for tests and diagnostics. */
-  synchronized Map<String, String> pragmas() {
-    Map<String, String> pragmas = new LinkedHashMap<>();
-    for (String[] pragma : new String[][] {
-        {"journal_mode", "PRAGMA journal_mode"}, {"synchronous", "PRAGMA synchronous"},
-        {"foreign_keys", "PRAGMA foreign_keys"}, {"busy_timeout", "PRAGMA busy_timeout"}}) {
-      pragmas.put(pragma[0], sql.queryOne("read " + pragma[0], pragma[1], rs -> rs.getString(1))
-          .orElse(""));
-    }
-    return pragmas;
+  /** The connection, for tests and diagnostics (its pragmas, the statements run and their plans). */
+  synchronized Sql sql() {
+    return sql;
   }
 
   @Override

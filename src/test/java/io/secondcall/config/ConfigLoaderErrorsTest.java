@@ -143,6 +143,17 @@ class ConfigLoaderErrorsTest {
   }
 
   @Test
+  void keepDaysIsAPositiveWholeNumberOfDays() {
+    for (String bad : new String[] {"0", "-30", "1.5", "\"365\"", "a year", "36501"}) {
+      assertThat(error(MINIMAL + "state: {keep_days: " + bad + "}\n", "state.keep_days"))
+          .as(bad).startsWith(file + ": state.keep_days: expected a whole number from 1 to 36500, got ");
+    }
+    assertThat(error(MINIMAL + "state: {keep: 30}\n", "state.keep"))
+        .startsWith(file + ": state.keep: unknown key").contains("keep_days");
+    assertThat(error(MINIMAL + "state: 30\n", "state")).contains("expected a map of keep_days, got 30");
+  }
+
+  @Test
   void wrongTypes() {
     assertThat(error(minimalWith("addresses: [dana@example.com]", "addresses: dana@example.com"), "me.addresses"))
         .contains("expected a list of email addresses").contains("got \"dana@example.com\"");

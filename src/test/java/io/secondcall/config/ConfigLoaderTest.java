@@ -62,6 +62,7 @@ class ConfigLoaderTest {
     assertThat(c.pollInterval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.templatesDir()).isNull();
     assertThat(c.stateDir()).isEqualTo(dir.resolve("state"));
+    assertThat(c.keepDays()).isEqualTo(365);
   }
 
   @Test
@@ -135,6 +136,7 @@ class ConfigLoaderTest {
           carol@gamma.example: {timezone: America/Chicago}
         daemon: {poll_seconds: 60}
         templates_dir: templates
+        state: {keep_days: 90}
         state_dir: /var/lib/secondcall
         """);
 
@@ -171,6 +173,7 @@ class ConfigLoaderTest {
     assertThat(c.pollInterval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.templatesDir()).isEqualTo(dir.resolve("templates"));
     assertThat(c.stateDir()).isEqualTo(Path.of("/var/lib/secondcall"));
+    assertThat(c.keepDays()).isEqualTo(90);
   }
 
   @Test

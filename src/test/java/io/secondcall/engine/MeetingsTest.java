@@ -251,4 +251,35 @@ class MeetingsTest {
     assertThat(store.callbacksIn(CallbackRecord.State.CANCELLED)).hasSize(1);
     assertThat(mail.drafts).isEmpty();
   }
+
+  @Test
+  void theMeetingsReadLookBackTheLookBackNotToTheInstallation() {
+    List<TimeRange> asked = new java.util.ArrayList<>();
+    io.secondcall.port.CalendarGateway recording = (io.secondcall.port.CalendarGateway) java.lang.reflect.Proxy
+        .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {io.secondcall.port.CalendarGateway.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("events")) {
+                asked.add((TimeRange) args[0]);
+              }
+              try {
+                return method.invoke(calendar, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+    EngineSettings s = settings();
+    Templates templates = Templates.load(null, ZONE, clock, Locale.ENGLISH);
+    Cycle cycle = new Cycle(s, mail, mail, store, new FollowUpWriter(s, templates, new DraftComposer()),
+        new DigestComposer(), clock, new Cycle.CalendarSide(recording, new BlockWriter(s, templates), guard));
+    clock.set(at("2026-11-30T09:00"));
+    cycle.run();
+    asked.clear();
+
+    clock.set(at("2027-06-01T09:00"));
+    cycle.run();
+
+    // A year and a half of use, and still 21 days back (followup.lookback_days), not to 30 November.
+    assertThat(asked).isNotEmpty().allSatisfy(range ->
+        assertThat(range.start()).isEqualTo(at("2027-06-01T09:00").minus(Duration.ofDays(21))));
+  }
 }

@@ -83,6 +83,7 @@ public final class InMemoryStateStore implements StateStore {
     }
     Conversation saved = Millis.truncate(conversation.withVersion(storedVersion + 1));
     tables.conversations.put(conversation.id(), saved);
+    countChange();
     if (saved.touches() >= 1) {
       // Keyed "id#number" so a copy of the map is a snapshot; the first time of a number stays.
       tables.touches.putIfAbsent(saved.id() + "#" + saved.touches(), saved.lastTouchAt());
@@ -131,6 +132,22 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public synchronized List<Conversation> activeWithDomain(String domain) {
+    return activeConversations().stream()
+        .filter(c -> c.contacts().stream().anyMatch(a -> a.domain().equals(domain))).toList();
+  }
+
+  @Override
+  public synchronized List<Conversation> activeInThread(String threadId) {
+    return activeConversations().stream().filter(c -> threadId.equals(c.threadId())).toList();
+  }
+
+  @Override
+  public synchronized List<Conversation> conversationsWith(io.secondcall.core.EmailAddress address) {
+    return conversations().stream().filter(c -> c.hasContact(address)).toList();
+  }
+
+  @Override
   public synchronized void linkMessage(String messageId, String conversationId) {
     Objects.requireNonNull(conversationId, "conversationId");
     tables.messageLinks.putIfAbsent(Objects.requireNonNull(messageId, "messageId"), conversationId);
@@ -144,6 +161,47 @@ public final class InMemoryStateStore implements StateStore {
   @Override
   public synchronized void saveStep(StepRecord step) {
     tables.steps.put(step.secondcallId(), Millis.truncate(step));
+    countChange();
+  }
+
+  private void countChange() {
+    tables.meta.merge("state.changes", "1", (a, b) -> Long.toString(Long.parseLong(a) + 1));
+  }
+
+  @Override
+  public synchronized long changes() {
+    return Long.parseLong(tables.meta.getOrDefault("state.changes", "0"));
+  }
+
+  @Override
+  public synchronized List<StepRecord> stepsChangedSince(StepRecord.State state, Instant since) {
+    long sinceMillis = Millis.ceil(since);
+    return stepsIn(state).stream().filter(s -> s.updatedAt().toEpochMilli() >= sinceMillis).toList();
+  }
+
+  @Override
+  public synchronized List<CallbackRecord> callbacksIn(CallbackRecord.State state, Instant from) {
+    long fromMillis = Millis.ceil(from);
+    return callbacksIn(state).stream().filter(c -> c.time().start().toEpochMilli() >= fromMillis).toList();
+  }
+
+  @Override
+  public synchronized int archiveEndedBefore(Instant cutoff) {
+    long at = Millis.ceil(cutoff);
+    Set<String> old = new HashSet<>();
+    for (Conversation c : tables.conversations.values()) {
+      if (!c.isActive() && c.endedAt() != null && c.endedAt().toEpochMilli() < at
+          && c.lastTouchAt().toEpochMilli() < at && c.startedAt().toEpochMilli() < at) {
+        old.add(c.id());
+      }
+    }
+    tables.conversations.keySet().removeAll(old);
+    tables.steps.values().removeIf(s -> old.contains(s.conversationId()));
+    tables.callbacks.values().removeIf(c -> old.contains(c.conversationId()));
+    tables.touches.keySet().removeIf(k -> old.contains(k.substring(0, k.lastIndexOf('#'))));
+    tables.autoReplies.removeIf(k -> old.stream().anyMatch(id -> k.startsWith(id + "#")));
+    tables.digest.values().removeIf(e -> e.digestId != null && old.contains(e.entry.conversationId()));
+    return old.size();
   }
 
   @Override

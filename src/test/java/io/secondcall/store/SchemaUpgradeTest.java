@@ -59,7 +59,13 @@ class SchemaUpgradeTest {
           "INSERT INTO contact_phone (address, e164) VALUES ('alice@acme.example', '+4930901820')"),
       3, List.of(
           "INSERT INTO mailing_list (address, evidence, learned_at) VALUES ('news@list.example', 'List-Id', "
-              + MILLIS + ")"));
+              + MILLIS + ")"),
+      4, List.of(
+          "INSERT INTO auto_reply (conversation_id, at) VALUES ('c1', " + MILLIS + ")"));
+
+  /** The tables that grow with the user's history: a cycle never reads one of them whole. */
+  static final java.util.regex.Pattern FULL_SCAN = java.util.regex.Pattern.compile(
+      "SCAN (conversation|step|callback|digest_entry|message_link|touch|auto_reply)\\b.*");
 
   @TempDir Path stateDir;
 
@@ -87,10 +93,66 @@ class SchemaUpgradeTest {
       if (version >= 3) {
         assertThat(store.isMailingList("news@list.example")).isTrue();
       }
+      if (version >= 4) {
+        assertThat(store.autoReplies("c1")).containsExactly(AT);
+      }
+      assertTheCycleReadsThroughIndexes(store);
+      if (version >= 1) {
+        // Old state is archived like new: the conversation goes, its Message-ID stays known.
+        Conversation c = store.conversation("c1").orElseThrow();
+        store.save(c.ended(Conversation.Status.REPLIED, "answered", AT));
+        store.inTransaction(() -> assertThat(store.archiveEndedBefore(AT.plusSeconds(86_400))).isEqualTo(1));
+        assertThat(store.conversation("c1")).isEmpty();
+        assertThat(store.step("c1-1")).isEmpty();
+        assertThat(store.conversationOfMessage("r@x")).contains("c1");
+      }
+    }
+  }
+
+  /**
+   * What a cycle asks of the store is answered from an index (V5), so that its cost follows the
+   * changes, not the history: no statement reads a growing table whole.
+   */
+  private static void assertTheCycleReadsThroughIndexes(SqliteStateStore store) {
+    List<Object[]> statements = new java.util.ArrayList<>();
+    store.sql().observe((sql, params) -> statements.add(new Object[] {sql, params}));
+    store.activeConversations();
+    store.activeWithDomain("acme.example");
+    store.activeInThread("thread-1");
+    store.conversationsWith(io.secondcall.core.EmailAddress.of("alice@acme.example"));
+    store.conversation("c1");
+    store.conversationOfMessage("never-seen@x");
+    store.steps("c1");
+    store.stepsIn(StepRecord.State.DRAFTED);
+    store.stepsChangedSince(StepRecord.State.SENT, AT);
+    store.countPreparedBetween(AT, AT.plusSeconds(86_400));
+    store.callbacks("c1");
+    store.callbacksIn(CallbackRecord.State.BOOKING);
+    store.callbacksIn(CallbackRecord.State.BOOKED, AT);
+    store.pendingDigestEntries();
+    store.changes();
+    store.inTransaction(() -> store.archiveEndedBefore(AT.minusSeconds(86_400 * 400L)));
+    store.sql().observe((sql, params) -> { });
+
+    assertThat(statements).hasSizeGreaterThan(12);
+    List<String> plans = new java.util.ArrayList<>();
+    for (Object[] statement : statements) {
+      List<String> plan = store.sql().queryPlan((String) statement[0], (Object[]) statement[1]);
+      plans.addAll(plan);
+      assertThat(plan).as(statement[0] + " is planned as " + plan).noneMatch(line -> FULL_SCAN.matcher(line).matches());
+    }
+    for (String index : List.of("conversation_status_started", "conversation_ended", "step_state_due",
+        "step_state_updated", "digest_entry_conversation", "conversation_contact_domain",
+        "conversation_contact_address", "conversation_thread")) {
+      assertThat(plans).as("a read uses " + index).anyMatch(line -> line.contains("INDEX " + index + " "));
     }
   }
 
   private static void assertVersionOneRows(SqliteStateStore store) {
+    // The contacts of conversations from before V5 are found by domain and address too.
+    assertThat(store.activeWithDomain("acme.example")).extracting(Conversation::id).containsExactly("c1");
+    assertThat(store.conversationsWith(io.secondcall.core.EmailAddress.of("Alice@Acme.example")))
+        .extracting(Conversation::id).containsExactly("c1");
     assertThat(store.firstScanAt()).contains(AT);
     assertThat(store.cursor(MailFolder.SENT)).isEqualTo(new SyncCursor(7, 42));
     Conversation c = store.conversation("c1").orElseThrow();

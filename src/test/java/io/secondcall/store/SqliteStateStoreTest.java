@@ -111,7 +111,7 @@ class SqliteStateStoreTest implements StateStoreContract {
   void runsDurablyInWriteAheadLogMode() {
     SqliteStateStore sqlite = open();
 
-    assertThat(sqlite.pragmas())
+    assertThat(sqlite.sql().pragmas("journal_mode", "synchronous", "foreign_keys", "busy_timeout"))
         .containsEntry("journal_mode", "wal")
         .containsEntry("synchronous", "2")
         .containsEntry("foreign_keys", "1")

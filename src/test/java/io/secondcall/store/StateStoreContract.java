@@ -453,4 +453,107 @@ public interface StateStoreContract {
         T0.plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     assertThat(store().autoReplies("c2")).isEmpty();
   }
+
+  @Test
+  default void stepsChangedSinceLeaveOutOlderStepsAndOtherStates() {
+    StepRecord old = step("c1", 1, StepRecord.State.SENT, T0);
+    StepRecord recent = step("c2", 1, StepRecord.State.SENT, T0.plusSeconds(86_400));
+    store().saveStep(old);
+    store().saveStep(recent);
+    store().saveStep(step("c3", 1, StepRecord.State.DRAFTED, T0.plusSeconds(86_400)));
+    // Sent long ago, but marked sent just now: it changed since.
+    store().saveStep(step("c4", 1, StepRecord.State.DRAFTED, T0).withState(StepRecord.State.SENT,
+        T0.plusSeconds(90_000)));
+
+    assertThat(store().stepsChangedSince(StepRecord.State.SENT, T0.plusSeconds(3600)))
+        .extracting(StepRecord::secondcallId).containsExactly("c4.1", "c2.1");
+    assertThat(store().stepsChangedSince(StepRecord.State.SENT, T0.minusSeconds(1))).hasSize(3);
+  }
+
+  @Test
+  default void callbacksFromAnInstantLeaveOutEarlierOnes() {
+    TimeRange monday = new TimeRange(T0, T0.plusSeconds(900));
+    TimeRange tuesday = new TimeRange(T0.plusSeconds(86_400), T0.plusSeconds(86_400 + 900));
+    store().saveCallback(new CallbackRecord("a", "c1", null, monday, null, CallbackRecord.State.BOOKED, T0));
+    store().saveCallback(new CallbackRecord("b", "c2", null, tuesday, null, CallbackRecord.State.BOOKED, T0));
+    store().saveCallback(new CallbackRecord("c", "c3", null, tuesday, null, CallbackRecord.State.CANCELLED, T0));
+
+    assertThat(store().callbacksIn(CallbackRecord.State.BOOKED, T0.plusSeconds(60)))
+        .extracting(CallbackRecord::blockId).containsExactly("b");
+    assertThat(store().callbacksIn(CallbackRecord.State.BOOKED, T0))
+        .extracting(CallbackRecord::blockId).containsExactly("a", "b");
+  }
+
+  @Test
+  default void theChangeCountGrowsWithEverySavedConversationOrStepAndNothingElse() {
+    long before = store().changes();
+    Conversation c = store().save(conversation("c1", T0));
+    store().saveStep(step("c1", 1, StepRecord.State.PREPARING, T0));
+    long after = store().changes();
+    store().setMeta("x", "y");
+    store().linkMessage("<m@x>", "c1");
+    store().saveCursor(MailFolder.SENT, new SyncCursor(1, 2));
+    assertThatThrownBy(() -> store().inTransaction(() -> {
+      store().save(c.stepUsed());
+      throw new IllegalStateException("crash");
+    })).isInstanceOf(IllegalStateException.class);
+
+    assertThat(after).isGreaterThanOrEqualTo(before + 2);
+    assertThat(store().changes()).isEqualTo(after);
+  }
+
+  @Test
+  default void archivingDeletesOldEndedConversationsWithTheirRowsAndKeepsTheirLinks() {
+    Instant cutoff = T0.plusSeconds(400 * 86_400L);
+    Conversation old = store().save(conversation("old", T0));
+    store().save(old.ended(Conversation.Status.REPLIED, "they replied", T0.plusSeconds(86_400)));
+    store().linkMessage("<root-old@mail.example>", "old");
+    store().saveStep(step("old", 1, StepRecord.State.SENT, T0));
+    store().saveCallback(new CallbackRecord("old.1.call", "old", "old.1", new TimeRange(T0, T0.plusSeconds(900)),
+        null, CallbackRecord.State.BOOKED, T0));
+    store().addAutoReply("old", T0.plusSeconds(60));
+    store().addDigestEntry(new DigestEntry("delivered", "old", "draft", "Drafted", T0));
+    store().addDigestEntry(new DigestEntry("pending", "old", "ended", "Alice replied", T0.plusSeconds(86_400)));
+    store().markDigestDelivered(List.of("delivered"), "digest-1");
+    // Started long ago and still going, and ended long ago after a recent touch: both stay.
+    store().save(conversation("active", T0));
+    Conversation late = store().save(conversation("late", T0));
+    late = store().save(late.touched(cutoff.plusSeconds(60), "<late-2@x>", List.of(), "again", true));
+    store().save(late.ended(Conversation.Status.EXHAUSTED, "done", T0.plusSeconds(86_400)));
+
+    int archived = store().archiveEndedBefore(cutoff);
+
+    assertThat(archived).isEqualTo(1);
+    assertThat(store().conversation("old")).isEmpty();
+    assertThat(store().conversations()).extracting(Conversation::id).containsExactly("active", "late");
+    assertThat(store().step("old.1")).isEmpty();
+    assertThat(store().callback("old.1.call")).isEmpty();
+    assertThat(store().touchTimes("old")).isEmpty();
+    assertThat(store().autoReplies("old")).isEmpty();
+    assertThat(store().digestEntries("digest-1")).isEmpty();
+    assertThat(store().pendingDigestEntries()).extracting(DigestEntry::key).containsExactly("pending");
+    assertThat(store().conversationOfMessage("<root-old@mail.example>")).contains("old");
+    assertThat(store().archiveEndedBefore(cutoff)).isZero();
+  }
+
+  @Test
+  default void findsConversationsByContactDomainAddressAndThread() {
+    Conversation two = new Conversation("c2", List.of(EmailAddress.of("bob@globex.example"),
+        EmailAddress.of("carol@acme.example")), "Offer", "<root-c2@x>", "thread-7", T0.plusSeconds(60),
+        T0.plusSeconds(60), "<root-c2@x>", List.of(), "Hi", 1, 0, 0, null, Conversation.Status.ACTIVE, null, null);
+    store().save(conversation("c1", T0));
+    store().save(two);
+    Conversation ended = store().save(conversation("c3", T0.plusSeconds(120)));
+    store().save(ended.ended(Conversation.Status.REPLIED, "answered", T0.plusSeconds(180)));
+
+    assertThat(store().activeWithDomain("acme.example")).extracting(Conversation::id).containsExactly("c1", "c2");
+    assertThat(store().activeWithDomain("globex.example")).extracting(Conversation::id).containsExactly("c2");
+    assertThat(store().activeWithDomain("initech.example")).isEmpty();
+    assertThat(store().activeInThread("thread-7")).extracting(Conversation::id).containsExactly("c2");
+    assertThat(store().activeInThread("thread-8")).isEmpty();
+    assertThat(store().conversationsWith(EmailAddress.of("alice@acme.example")))
+        .extracting(Conversation::id).containsExactly("c1", "c3");
+    assertThat(store().conversationsWith(EmailAddress.of("carol@acme.example")))
+        .extracting(Conversation::id).containsExactly("c2");
+  }
 }
