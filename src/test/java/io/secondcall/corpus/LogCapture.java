@@ -3,9 +3,9 @@ package io.secondcall.corpus;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import io.secondcall.logging.SafeLineLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,15 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records what secondcall logs during the scans, at INFO as {@code run} logs (a one-shot scan sets
  * the root to WARN; the {@code io.secondcall} logger is held at INFO here), each event rendered
- * with the product's own pattern from {@code src/main/resources/logback.xml}, as the journal
- * would show it. Events of secondcall go only here, not to the test's console.
+ * with the product's own layout ({@link SafeLineLayout}), as the journal would show it. Events of secondcall go only here, not to the test's console.
  */
 final class LogCapture implements AutoCloseable {
 
@@ -32,9 +29,6 @@ final class LogCapture implements AutoCloseable {
     }
   }
 
-  private static final Path PRODUCT_CONFIG = Path.of("src", "main", "resources", "logback.xml");
-  private static final Pattern PATTERN = Pattern.compile("<pattern>(.*?)</pattern>", Pattern.DOTALL);
-
   private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
   private final Logger secondcall;
   private final Logger root;
@@ -42,12 +36,12 @@ final class LogCapture implements AutoCloseable {
   private final Level previousLevel;
   private volatile int scan;
 
-  private LogCapture() throws IOException {
+  private LogCapture() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    PatternLayout layout = new PatternLayout();
+    SafeLineLayout layout = new SafeLineLayout();
     layout.setContext(context);
     // Without the stack trace: each logged event is one journal line unless its message breaks it.
-    layout.setPattern(productPattern() + "%nopex");
+    layout.setStackTraces(false);
     layout.start();
     appender = new AppenderBase<>() {
       @Override
@@ -90,14 +84,6 @@ final class LogCapture implements AutoCloseable {
       sb.append(Printable.of(e.rendered().stripTrailing())).append('\n');
     }
     Files.writeString(file, sb, StandardCharsets.UTF_8);
-  }
-
-  private static String productPattern() throws IOException {
-    Matcher m = PATTERN.matcher(Files.readString(PRODUCT_CONFIG, StandardCharsets.UTF_8));
-    if (!m.find()) {
-      throw new IllegalStateException("no <pattern> in " + PRODUCT_CONFIG);
-    }
-    return m.group(1).strip();
   }
 
   @Override

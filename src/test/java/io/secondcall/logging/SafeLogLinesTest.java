@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.io.ByteArrayOutputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shipped logging configuration, fed hostile values from mail: no value starts a journal
@@ -23,14 +23,11 @@ class SafeLogLinesTest {
 
   static final String HOSTILE_NAME = "J\u00fcrgen\nWARN  dana@example.com login failed\r\u001B[2J\u0085\u2028\u202Eexe";
 
-  /** Configures a private logback context from the file and returns what its appender writes. */
-  static String logThrough(String resource, java.util.function.Consumer<Logger> logging) throws Exception {
-    URL config = SafeLogLinesTest.class.getResource(resource);
+  /** Configures a private logback context as the product does and returns what its appender writes. */
+  static String logThrough(Consumer<Logger> logging) {
     LoggerContext context = new LoggerContext();
     context.setMDCAdapter(new LogbackMDCAdapter());
-    JoranConfigurator configurator = new JoranConfigurator();
-    configurator.setContext(context);
-    configurator.doConfigure(config);
+    new PlainLogConfigurator().configure(context);
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     @SuppressWarnings("unchecked")
     OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>) root.getAppender("STDERR");
@@ -41,10 +38,31 @@ class SafeLogLinesTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/logback.xml", "/logback-test.xml"})
-  void aDisplayNameCannotForgeAJournalLine(String resource) throws Exception {
-    String out = logThrough(resource, log -> log.info("dana@example.com <j@x.example> {} drafted step 1", HOSTILE_NAME));
+  @Test
+  void logbackFindsTheSafeLayoutWithoutAnyConfigurationFile() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+    assertThat(root.getAppender("STDERR")).isInstanceOfSatisfying(OutputStreamAppender.class,
+        appender -> assertThat(appender.getEncoder()).isInstanceOfSatisfying(LayoutWrappingEncoder.class,
+            encoder -> assertThat(encoder.getLayout()).isInstanceOf(SafeLineLayout.class)));
+  }
+
+  @Test
+  void chattyLibrariesAreHeldBackAndSecondcallLogsAtInfo() {
+    String out = logThrough(log -> {
+      LoggerContext context = log.getLoggerContext();
+      context.getLogger("org.eclipse.angus.mail.imap").info("IMAPStore connected");
+      context.getLogger("com.icegreen.greenmail.Parser").warn("unknown type");
+      log.info("dana@example.com drafted step 1");
+    });
+
+    assertThat(out.lines()).containsExactly("INFO  dana@example.com drafted step 1");
+  }
+
+  @Test
+  void aDisplayNameCannotForgeAJournalLine() {
+    String out = logThrough(log -> log.info("dana@example.com <j@x.example> {} drafted step 1", HOSTILE_NAME));
 
     assertThat(out.lines()).singleElement().satisfies(line -> {
       assertThat(line).startsWith("INFO ").contains("J\u00fcrgen\\nWARN  dana@example.com login failed\\r\\u001b[2J"
@@ -53,14 +71,13 @@ class SafeLogLinesTest {
     });
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/logback.xml", "/logback-test.xml"})
-  void exceptionMessagesStayOnTheirLine(String resource) throws Exception {
+  @Test
+  void exceptionMessagesStayOnTheirLine() {
     Exception cause = new IllegalArgumentException("550 <a@x>\r\nERROR forged cause");
     Exception e = new IllegalStateException("answered\nWARN  forged\u001B]0;owned\u0007", cause);
     e.addSuppressed(new RuntimeException("suppressed\nINFO  forged"));
 
-    String out = logThrough(resource, log -> log.warn("dana@example.com reading INBOX failed", e));
+    String out = logThrough(log -> log.warn("dana@example.com reading INBOX failed", e));
 
     List<String> lines = out.lines().toList();
     assertThat(lines.get(0)).startsWith("WARN ").endsWith("dana@example.com reading INBOX failed");
