@@ -45,6 +45,9 @@ final class Drafts {
     this.policy = new FollowUpPolicy(run.settings.rules(), run.settings.calendar());
   }
 
+  /** Meta key: the state of the drafts folder (see MailSource.version) in which every open draft was last checked. */
+  static final String DRAFTS_SEEN = "drafts.seen";
+
   /** Meta key: the drafts folder was found missing (and reported) at this instant. */
   static final String FOLDER_MISSING = "outage.drafts";
 
@@ -61,6 +64,12 @@ final class Drafts {
     open.addAll(run.store.stepsIn(State.DRAFTED));
     if (open.isEmpty()) {
       return;
+    }
+    // Taken before the ids are read, so that a change during the read shows next time.
+    Optional<String> version = run.mail.version(MailFolder.DRAFTS);
+    boolean settling = open.stream().anyMatch(s -> s.state() == State.PREPARING);
+    if (!settling && version.isPresent() && version.equals(run.store.meta(DRAFTS_SEEN))) {
+      return; // nothing was added, removed or flagged in Drafts since every open draft was last checked
     }
     Set<String> inDrafts;
     try {
@@ -88,6 +97,9 @@ final class Drafts {
         run.store.saveStep(step.withState(State.SKIPPED, run.now));
         run.record(Action.Kind.STEP_SKIPPED, c.get(), "step " + step.number() + " draft deleted unsent", run.now);
       }
+    }
+    if (version.isPresent() && !version.equals(run.store.meta(DRAFTS_SEEN))) {
+      run.store.setMeta(DRAFTS_SEEN, version.get());
     }
   }
 

@@ -4,6 +4,7 @@ import io.secondcall.core.MailMessage;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +37,16 @@ public interface MailSource {
    *     for a folder whose messages the user deleted
    */
   Set<String> secondcallIds(MailFolder folder);
+
+  /**
+   * A token that changes whenever anything in {@code folder} changes: a message added or
+   * removed, or its flags changed. Lets the engine skip reading a folder it has already seen in
+   * that state. Empty when the server cannot say so cheaply (IMAP without CONDSTORE cannot see
+   * a flag change without reading the folder), and then the folder must be read.
+   */
+  default Optional<String> version(MailFolder folder) {
+    return Optional.empty();
+  }
 
   /**
    * The cycle that read through this source is over: where an adapter counts what a cycle cost

@@ -91,6 +91,11 @@ final class CommandMeter implements AutoCloseable {
       while (true) {
         Socket client = listener.accept();
         Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
+        // Without these, Nagle's algorithm against the peer's delayed ACK holds small writes
+        // (a command line, a tagged answer) for up to 40 ms at the proxy: latency the real
+        // connection, client to server, would not have.
+        client.setTcpNoDelay(true);
+        server.setTcpNoDelay(true);
         synchronized (sockets) {
           sockets.add(client);
           sockets.add(server);

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** An in-memory mailbox with UIDs and UIDVALIDITY, standing in for IMAP in engine tests. */
@@ -41,6 +42,12 @@ final class FakeMailbox implements MailSource, DraftSink {
   boolean draftsFolderMissing;
   /** When set, every read fails as a server that refuses the login does. */
   boolean refuseLogin;
+  /** When set, the drafts folder has a version (an IMAP server with CONDSTORE). */
+  boolean versioned;
+  /** Moves with every change to the drafts folder. */
+  private int draftsChanges;
+  /** How often the drafts folder's ids were read. */
+  int draftsReads;
   /** Runs once, after the next draft is saved: another process acting in the middle of a cycle. */
   Runnable afterNextSave;
 
@@ -71,6 +78,12 @@ final class FakeMailbox implements MailSource, DraftSink {
   /** The user deletes a draft in their mail client. */
   void userDeletes(String secondcallId) {
     drafts.remove(secondcallId);
+    draftsChanges++;
+  }
+
+  @Override
+  public Optional<String> version(MailFolder folder) {
+    return versioned && folder == MailFolder.DRAFTS ? Optional.of("v" + draftsChanges) : Optional.empty();
   }
 
   @Override
@@ -123,6 +136,7 @@ final class FakeMailbox implements MailSource, DraftSink {
       throw new FolderMissingException(folder, "Drafts");
     }
     if (folder == MailFolder.DRAFTS) {
+      draftsReads++;
       return new HashSet<>(drafts.keySet());
     }
     Set<String> ids = new HashSet<>();
@@ -142,6 +156,7 @@ final class FakeMailbox implements MailSource, DraftSink {
     }
     drafts.put(header(draft, "X-Secondcall-Id"), draft);
     draftsSaved++;
+    draftsChanges++;
     if (afterNextSave != null) {
       Runnable hook = afterNextSave;
       afterNextSave = null;
@@ -156,6 +171,7 @@ final class FakeMailbox implements MailSource, DraftSink {
   @Override
   public void deleteDrafts(Collection<String> secondcallIds) {
     secondcallIds.forEach(drafts::remove);
+    draftsChanges++;
   }
 
   @Override

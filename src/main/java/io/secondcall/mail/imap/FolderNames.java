@@ -6,8 +6,8 @@ import jakarta.mail.MessagingException;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +35,19 @@ final class FolderNames {
     resolved.put(MailFolder.INBOX, account.inboxFolder());
   }
 
-  /** The full name of the folder for {@code role}; lists the server's folders at most once. */
-  String name(MailFolder role, IMAPStore store) throws MessagingException {
+  /**
+   * The full name of the folder for {@code role}, found in {@code list} (the server's folders
+   * as one LIST gave them); resolved once, then remembered.
+   */
+  String name(MailFolder role, IMAPStore store, FolderList list) throws MessagingException {
     String known = resolved.get(role);
     if (known != null) {
       return known;
     }
     switch (role) {
-      case SENT -> resolve(role, account.sentFolder(), store);
-      case DRAFTS -> resolve(role, account.draftsFolder(), store);
-      case STOP -> resolved.put(role, onServer(account.stopFolder(), store));
+      case SENT -> resolve(role, account.sentFolder(), store, list);
+      case DRAFTS -> resolve(role, account.draftsFolder(), store, list);
+      case STOP -> resolved.put(role, onServer(account.stopFolder(), store, list));
       default -> throw new IllegalArgumentException("no folder for " + role);
     }
     return resolved.get(role);
@@ -59,33 +62,38 @@ final class FolderNames {
     };
   }
 
-  private void resolve(MailFolder role, String configured, IMAPStore store) throws MessagingException {
+  private void resolve(MailFolder role, String configured, IMAPStore store, FolderList list)
+      throws MessagingException {
     if (configured != null) {
-      resolved.put(role, onServer(configured, store));
+      resolved.put(role, onServer(configured, store, list));
     } else {
-      detect(store);
+      detect(store, list);
     }
   }
 
   /**
    * Where the folder {@code configured} is on this server: the first of its spellings that
-   * exists, else where it would be created.
+   * exists, else where it would be created. The namespace (one more command) is asked only then.
    */
-  static String onServer(String configured, IMAPStore store) throws MessagingException {
-    Folder[] personal = store.getPersonalNamespaces();
-    Folder namespace = personal.length > 0 ? personal[0] : store.getDefaultFolder();
-    char separator = namespace.getSeparator();
-    String nativeName = separator == '/' || separator == '\0' ? configured : configured.replace('/', separator);
-    String prefix = namespace.getFullName().isEmpty() ? "" : namespace.getFullName() + separator;
-    boolean prefixed = prefix.isEmpty() || nativeName.regionMatches(true, 0, prefix, 0, prefix.length())
-        || nativeName.equalsIgnoreCase("INBOX");
-    String underNamespace = prefixed ? nativeName : prefix + nativeName;
+  static String onServer(String configured, IMAPStore store, FolderList list) throws MessagingException {
+    String nativeName = nativeName(configured, list.separator());
     for (String candidate : new String[] {configured, nativeName}) {
-      if (store.getFolder(candidate).exists()) {
+      if (list.folders().containsKey(candidate)) {
         return candidate;
       }
     }
-    return underNamespace;
+    Folder[] personal = store.getPersonalNamespaces();
+    Folder namespace = personal.length > 0 ? personal[0] : store.getDefaultFolder();
+    char separator = namespace.getSeparator();
+    nativeName = nativeName(configured, separator);
+    String prefix = namespace.getFullName().isEmpty() ? "" : namespace.getFullName() + separator;
+    boolean prefixed = prefix.isEmpty() || nativeName.regionMatches(true, 0, prefix, 0, prefix.length())
+        || nativeName.equalsIgnoreCase("INBOX");
+    return prefixed ? nativeName : prefix + nativeName;
+  }
+
+  private static String nativeName(String configured, char separator) {
+    return separator == '/' || separator == '\0' ? configured : configured.replace('/', separator);
   }
 
   /** The full names of the folders on the server, quoted and comma-separated, for error messages. */
@@ -99,36 +107,39 @@ final class FolderNames {
     return names.toString();
   }
 
-  private void detect(IMAPStore store) throws MessagingException {
+  private void detect(IMAPStore store, FolderList list) throws MessagingException {
     String sent = null;
     String drafts = null;
     String sentByName = null;
     String draftsByName = null;
-    for (Folder f : store.getDefaultFolder().list("*")) {
-      String[] attributes = f instanceof IMAPFolder imap ? imap.getAttributes() : new String[0];
-      for (String attribute : attributes) {
+    for (ListInfo f : list.folders().values()) {
+      for (String attribute : f.attrs) {
         if (sent == null && attribute.equalsIgnoreCase("\\Sent")) {
-          sent = f.getFullName();
+          sent = f.name;
         } else if (drafts == null && attribute.equalsIgnoreCase("\\Drafts")) {
-          drafts = f.getFullName();
+          drafts = f.name;
         }
       }
-      String plain = f.getName().toLowerCase(Locale.ROOT);
+      String plain = lastPart(f).toLowerCase(Locale.ROOT);
       if (sentByName == null && plain.equals("sent")) {
-        sentByName = f.getFullName();
+        sentByName = f.name;
       } else if (draftsByName == null && plain.equals("drafts")) {
-        draftsByName = f.getFullName();
+        draftsByName = f.name;
       }
     }
     // A configured role is resolved by its own name, never replaced by what detection finds.
     if (!configured(MailFolder.SENT)) {
-      resolved.put(MailFolder.SENT, sent != null ? sent : sentByName != null ? sentByName : onServer("Sent", store));
+      resolved.put(MailFolder.SENT, sent != null ? sent : sentByName != null ? sentByName : onServer("Sent", store, list));
     }
     if (!configured(MailFolder.DRAFTS)) {
       resolved.put(MailFolder.DRAFTS,
-          drafts != null ? drafts : draftsByName != null ? draftsByName : onServer("Drafts", store));
+          drafts != null ? drafts : draftsByName != null ? draftsByName : onServer("Drafts", store, list));
     }
     log.info("{} using sent folder '{}' and drafts folder '{}'",
         account.label(), resolved.get(MailFolder.SENT), resolved.get(MailFolder.DRAFTS));
+  }
+
+  private static String lastPart(ListInfo f) {
+    return f.separator == '\0' ? f.name : f.name.substring(f.name.lastIndexOf(f.separator) + 1);
   }
 }

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -43,6 +44,7 @@ public final class ImapMailbox implements Mailbox {
   private final ImapAccount account;
   private final ImapConnection connection;
   private final FolderNames names;
+  private final FolderStates states = new FolderStates();
   private final InboxWatch inboxWatch;
   private final TaggedMessages tagged;
 
@@ -66,7 +68,7 @@ public final class ImapMailbox implements Mailbox {
 
   private String folderName(MailFolder role, IMAPStore store) {
     try {
-      return names.name(role, store);
+      return name(role, store);
     } catch (MessagingException e) {
       throw connection.failure("listing folders", e);
     }
@@ -97,9 +99,9 @@ public final class ImapMailbox implements Mailbox {
     Objects.requireNonNull(cursor, "cursor");
     Objects.requireNonNull(notBefore, "notBefore");
     return read("reading " + role, store -> {
-      String name = names.name(role, store);
+      String name = name(role, store);
       IMAPFolder folder = (IMAPFolder) store.getFolder(name);
-      Status status = FolderStatus.of(folder);
+      Status status = states.status(store, folder);
       if (status == null) {
         if (role == MailFolder.SENT) {
           // Reading nothing from a folder that is not there would look like "Nothing new" for ever.
@@ -123,13 +125,25 @@ public final class ImapMailbox implements Mailbox {
     });
   }
 
+  /** UIDVALIDITY, UIDNEXT, MESSAGES and HIGHESTMODSEQ, where the server has CONDSTORE. */
+  @Override
+  public synchronized Optional<String> version(MailFolder role) {
+    return read("looking at " + role, store -> {
+      Status status = states.status(store, (IMAPFolder) store.getFolder(name(role, store)));
+      if (status == null || status.highestmodseq <= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(status.uidvalidity + "/" + status.uidnext + "/" + status.total + "/" + status.highestmodseq);
+    });
+  }
+
   @Override
   public synchronized Map<Long, String> texts(MailFolder role, long uidValidity, Collection<Long> uids) {
     if (uids.isEmpty()) {
       return Map.of();
     }
     return read("reading texts in " + role, store -> {
-      IMAPFolder folder = (IMAPFolder) store.getFolder(names.name(role, store));
+      IMAPFolder folder = (IMAPFolder) store.getFolder(name(role, store));
       if (!folder.exists()) {
         return Map.of();
       }
@@ -148,7 +162,7 @@ public final class ImapMailbox implements Mailbox {
   @Override
   public synchronized Set<String> secondcallIds(MailFolder role) {
     return read("reading ids in " + role, store -> {
-      String name = names.name(role, store);
+      String name = name(role, store);
       IMAPFolder folder = (IMAPFolder) store.getFolder(name);
       if (!folder.exists()) {
         throw new FolderMissingException(role, name);
@@ -160,6 +174,10 @@ public final class ImapMailbox implements Mailbox {
         closeQuietly(folder, false);
       }
     });
+  }
+
+  private String name(MailFolder role, IMAPStore store) throws MessagingException {
+    return names.name(role, store, states.list(store));
   }
 
   /** A read on the logged-in store, which may throw what the server or network said. */
@@ -223,6 +241,9 @@ public final class ImapMailbox implements Mailbox {
     IMAPStore store = connection.store();
     String name = folderName(MailFolder.STOP, store);
     try {
+      if (states.list(store).folders().containsKey(name)) {
+        return name; // the list of this connection shows it: no need to ask again
+      }
       FolderSetup.ensureStop(store, name, account.label());
     } catch (MessagingException e) {
       throw connection.failure("creating " + name, e);
