@@ -22,6 +22,7 @@ final class FolderStates {
   private IMAPStore listedOn;
   private long listedAt;
   private final Set<String> served = new HashSet<>();
+  private boolean wrote;
 
   /** The server's folders, as last listed on this connection (listed now if not yet): each new connection lists afresh. */
   FolderList list(IMAPStore store) throws MessagingException {
@@ -38,11 +39,16 @@ final class FolderStates {
       return FolderStatus.of(folder);
     }
     String name = folder.getFullName();
-    if (served.contains(name) || System.nanoTime() - listedAt > FRESH_NANOS) {
+    if (wrote || served.contains(name) || System.nanoTime() - listedAt > FRESH_NANOS) {
       current = relist(store);
     }
     served.add(name);
     return current.status(name);
+  }
+
+  /** We changed a folder: the statuses listed before say nothing about it any more. */
+  void wrote() {
+    wrote = true;
   }
 
   private FolderList relist(IMAPStore store) throws MessagingException {
@@ -50,6 +56,7 @@ final class FolderStates {
     listedOn = store;
     listedAt = System.nanoTime();
     served.clear();
+    wrote = false;
     return list;
   }
 }

@@ -256,6 +256,7 @@ public final class ImapMailbox implements Mailbox {
     IMAPStore store = connection.store();
     String name = folderName(MailFolder.DRAFTS, store);
     try {
+      states.wrote();
       tagged.appendDraft((IMAPFolder) store.getFolder(name), name, draft);
     } catch (MessagingException e) {
       throw connection.failure("saving a draft in " + name, e);
@@ -276,6 +277,7 @@ public final class ImapMailbox implements Mailbox {
       }
       folder.open(Folder.READ_WRITE);
       try {
+        states.wrote();
         tagged.remove(folder, name, secondcallIds);
       } finally {
         closeQuietly(folder, false);
@@ -291,6 +293,7 @@ public final class ImapMailbox implements Mailbox {
     String name = folderName(MailFolder.INBOX, store);
     try {
       message.setFlag(Flags.Flag.SEEN, false);
+      states.wrote();
       store.getFolder(name).appendMessages(new Message[] {message});
     } catch (MessagingException e) {
       throw connection.failure("delivering to " + name, e);

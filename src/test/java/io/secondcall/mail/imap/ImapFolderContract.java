@@ -2,11 +2,43 @@ package io.secondcall.mail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.secondcall.mail.TestMail;
 import io.secondcall.port.MailFolder;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** What only an IMAP server needs: finding Sent and Drafts among its folders. */
+/**
+ * What only an IMAP server needs: finding Sent and Drafts among its folders, and telling that
+ * Drafts has not changed without reading it.
+ */
 interface ImapFolderContract extends ImapServerFixture {
+
+  /** Whether the server has CONDSTORE (RFC 7162), which lets a flag change be seen without reading the folder. */
+  boolean condstore();
+
+  @Test
+  default void theDraftsFolderHasAVersionOnlyWhereEveryChangeMovesIt() throws Exception {
+    try (SeedClient seed = seed(); ImapMailbox mailbox = new ImapMailbox(account())) {
+      mailbox.saveDraft(TestMail.draft("c1.1", "Re: Angebot"));
+      Optional<String> first = mailbox.version(MailFolder.DRAFTS);
+      assertThat(first.isPresent()).isEqualTo(condstore());
+      if (first.isEmpty()) {
+        return; // without CONDSTORE the engine reads Drafts every cycle
+      }
+      Set<String> seen = new HashSet<>(Set.of(first.get()));
+      assertThat(mailbox.version(MailFolder.DRAFTS)).as("nothing changed").isEqualTo(first);
+
+      mailbox.saveDraft(TestMail.draft("c2.1", "Re: Offer"));
+      assertThat(seen.add(mailbox.version(MailFolder.DRAFTS).orElseThrow())).as("a draft added").isTrue();
+      seed.markDeleted(draftsFolder(), "c2.1");
+      assertThat(seen.add(mailbox.version(MailFolder.DRAFTS).orElseThrow())).as("a draft flagged \\Deleted").isTrue();
+      mailbox.deleteDrafts(List.of("c1.1"));
+      assertThat(seen.add(mailbox.version(MailFolder.DRAFTS).orElseThrow())).as("a draft removed").isTrue();
+    }
+  }
 
   @Test
   default void sentAndDraftsAreFoundWithoutConfiguration() {

@@ -100,6 +100,11 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, I
   }
 
   @Override
+  public boolean condstore() {
+    return true;
+  }
+
+  @Override
   public String draftsFolder() {
     return Dovecot.DRAFTS;
   }

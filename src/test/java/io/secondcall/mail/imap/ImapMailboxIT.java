@@ -54,6 +54,11 @@ class ImapMailboxIT implements MailboxContract, MessageContentContract, ImapFold
   }
 
   @Override
+  public boolean condstore() {
+    return false;
+  }
+
+  @Override
   public String draftsFolder() {
     return "Drafts";
   }

@@ -44,6 +44,22 @@ final class SeedClient implements MailSeed {
     store.getFolder(folder).delete(true);
   }
 
+  /** Flags the message with this X-Secondcall-Id \\Deleted without expunging it, as a mail client may. */
+  void markDeleted(String folder, String secondcallId) throws MessagingException {
+    Folder f = store.getFolder(folder);
+    f.open(Folder.READ_WRITE);
+    try {
+      for (Message m : f.getMessages()) {
+        String[] id = m.getHeader("X-Secondcall-Id");
+        if (id != null && id[0].strip().equals(secondcallId)) {
+          m.setFlag(Flags.Flag.DELETED, true);
+        }
+      }
+    } finally {
+      f.close(false);
+    }
+  }
+
   /** Appends a raw RFC 5322 message as is; returns its UID, the highest in the folder now. */
   @Override
   public long append(String folder, byte[] raw) throws MessagingException {
