@@ -157,18 +157,7 @@ public final class Dovecot implements AutoCloseable {
    * beside the config that names it.
    */
   public List<String> mailSection(String user, Path dir) throws IOException {
-    Path password = dir.resolve("imap-password");
-    Files.writeString(password, PASSWORD + "\n");
-    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-    return List.of(
-        "mail:",
-        "  provider: imap",
-        "  imap:",
-        "    host: " + host(),
-        "    port: " + port(),
-        "    security: none",
-        "    username: " + user,
-        "    password_file: imap-password");
+    return LoopbackServer.imapSection(host(), port(), user, PASSWORD, dir);
   }
 
   /** Dovecot's own log, for failure messages. */

@@ -8,11 +8,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -74,6 +76,26 @@ final class LoopbackServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The {@code mail:} section of a secondcall config that logs in as {@code user} on an IMAP
+   * server here, as YAML lines, after writing the password file {@code imap-password} (mode
+   * 0600) into {@code dir}, beside the config that names it.
+   */
+  static List<String> imapSection(String host, int port, String user, String password, Path dir) throws IOException {
+    Path file = dir.resolve("imap-password");
+    Files.writeString(file, password + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    return List.of(
+        "mail:",
+        "  provider: imap",
+        "  imap:",
+        "    host: " + host,
+        "    port: " + port,
+        "    security: none",
+        "    username: " + user,
+        "    password_file: imap-password");
+  }
+
   /** Writes a config file (UTF-8) and returns its path. */
   static Path writeConfig(Path file, List<String> lines) throws IOException {
     Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
@@ -89,10 +111,18 @@ final class LoopbackServer implements AutoCloseable {
    */
   static LoopbackServer start(Program program, int port, List<String> arguments, Path output, List<Path> ownLogs)
       throws IOException, InterruptedException {
+    return start(program, port, arguments, Map.of(), output, ownLogs);
+  }
+
+  /** Like the other start, with {@code environment} added to the process's environment. */
+  static LoopbackServer start(Program program, int port, List<String> arguments, Map<String, String> environment,
+      Path output, List<Path> ownLogs) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(program.binary().toString());
     command.addAll(arguments);
-    Process process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    Process process = builder
         .redirectErrorStream(true)
         .redirectOutput(output.toFile())
         .start();

@@ -37,7 +37,7 @@ final class FolderCreation {
   }
 
   /** The text of the server's NO, without the tag and the status word. */
-  private static String serverWords(CommandFailedException refused) {
+  static String serverWords(CommandFailedException refused) {
     String rest = refused.getResponse() == null ? null : refused.getResponse().getRest();
     return rest == null || rest.isBlank() ? refused.getMessage() : rest.strip();
   }

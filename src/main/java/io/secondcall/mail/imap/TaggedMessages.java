@@ -1,5 +1,6 @@
 package io.secondcall.mail.imap;
 
+import io.secondcall.port.MailboxSetupException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ final class TaggedMessages {
 
   private static final Logger log = LoggerFactory.getLogger(TaggedMessages.class);
   private static final String ID_HEADER = "X-Secondcall-Id";
+  private static final String DRAFTS_KEY = "mail.imap.drafts_folder";
 
   private final String label;
 
@@ -48,12 +51,22 @@ final class TaggedMessages {
    */
   void appendDraft(IMAPFolder folder, String name, MimeMessage draft) throws MessagingException {
     if (!folder.exists()) {
-      FolderCreation.create(folder, name, "mail.imap.drafts_folder");
+      FolderCreation.create(folder, name, DRAFTS_KEY);
       log.info("{} created drafts folder '{}'", label, name);
     }
     draft.setFlag(Flags.Flag.DRAFT, true);
     draft.setFlag(Flags.Flag.SEEN, true);
-    folder.appendMessages(new Message[] {draft});
+    try {
+      folder.appendMessages(new Message[] {draft});
+    } catch (MessagingException e) {
+      if (!(e.getCause() instanceof CommandFailedException refused)) {
+        throw e;
+      }
+      // A NO (no right to insert, over quota) is the server's or the config's to fix, not an
+      // outage to wait out: said once, in the server's words, naming the key.
+      throw new MailboxSetupException(DRAFTS_KEY, "the server refused to store a draft in \"" + name + "\" ("
+          + DRAFTS_KEY + "): " + FolderCreation.serverWords(refused), e);
+    }
   }
 
   /**

@@ -12,8 +12,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.angus.mail.imap.ACL;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.Rights;
 
 /** A second IMAP client, independent of the code under test, that seeds and inspects folders. */
 final class SeedClient implements MailSeed {
@@ -58,6 +60,11 @@ final class SeedClient implements MailSeed {
     } finally {
       f.close(false);
     }
+  }
+
+  /** Takes the right to add messages to {@code folder} from {@code user} (RFC 4314 SETACL), as a shared folder may. */
+  void denyInsert(String folder, String user) throws MessagingException {
+    ((IMAPFolder) store.getFolder(folder)).removeRights(new ACL(user, new Rights("i")));
   }
 
   /** Appends a raw RFC 5322 message as is; returns its UID, the highest in the folder now. */
