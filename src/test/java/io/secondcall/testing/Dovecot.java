@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -76,6 +77,18 @@ public final class Dovecot implements AutoCloseable {
 
   /** Like {@link #start(Path)}, with the personal namespace laid out as {@code layout}. */
   public static Dovecot start(Path dir, Layout layout) throws IOException, InterruptedException {
+    return start(dir, layout, Set.of());
+  }
+
+  /**
+   * Like {@link #start(Path)}, but not offering the extensions in {@code hidden} (e.g.
+   * {@code CONDSTORE}, {@code UIDPLUS}) after login, as older or smaller servers do not.
+   */
+  public static Dovecot startWithout(Path dir, Set<String> hidden) throws IOException, InterruptedException {
+    return start(dir, Layout.SLASH, hidden);
+  }
+
+  private static Dovecot start(Path dir, Layout layout, Set<String> hidden) throws IOException, InterruptedException {
     PROGRAM.require();
     boolean root = "root".equals(System.getProperty("user.name"));
     MailUser mailUser = root ? lookup("nobody") : lookup(System.getProperty("user.name"));
@@ -87,7 +100,7 @@ public final class Dovecot implements AutoCloseable {
     chown(dir.resolve("home"), mailUser);
     writeUsers(dir, mailUser);
     int port = LoopbackServer.freePort();
-    Path conf = LoopbackServer.writeConfig(dir.resolve("dovecot.conf"), config(dir, port, root, mailUser, layout));
+    Path conf = LoopbackServer.writeConfig(dir.resolve("dovecot.conf"), config(dir, port, root, mailUser, layout, hidden));
     return new Dovecot(dir, LoopbackServer.start(PROGRAM, port, List.of("-F", "-c", conf.toString()),
         dir.resolve("stdout.log"), List.of(dir.resolve("dovecot.log"))), layout);
   }
@@ -171,10 +184,22 @@ public final class Dovecot implements AutoCloseable {
     server.close();
   }
 
-  private static List<String> config(Path dir, int port, boolean root, MailUser mailUser, Layout layout) {
+  /** What Dovecot 2.3 offers after login by default. */
+  private static final List<String> CAPABILITIES = List.of("IMAP4rev1", "SASL-IR", "LOGIN-REFERRALS", "ID", "ENABLE",
+      "IDLE", "SORT", "SORT=DISPLAY", "THREAD=REFERENCES", "THREAD=REFS", "THREAD=ORDEREDSUBJECT", "MULTIAPPEND",
+      "URL-PARTIAL", "CATENATE", "UNSELECT", "CHILDREN", "NAMESPACE", "UIDPLUS", "LIST-EXTENDED", "I18NLEVEL=1",
+      "CONDSTORE", "QRESYNC", "ESEARCH", "ESORT", "SEARCHRES", "WITHIN", "CONTEXT=SEARCH", "LIST-STATUS", "BINARY",
+      "MOVE", "SNIPPET=FUZZY", "PREVIEW=FUZZY", "PREVIEW", "STATUS=SIZE", "SAVEDATE", "LITERAL+", "NOTIFY",
+      "SPECIAL-USE");
+
+  private static List<String> config(Path dir, int port, boolean root, MailUser mailUser, Layout layout,
+      Set<String> hidden) {
     String loginUser = root ? "dovenull" : mailUser.name();
     String internalUser = root ? "dovecot" : mailUser.name();
+    String capabilities = hidden.isEmpty() ? ""
+        : String.join(" ", CAPABILITIES.stream().filter(c -> !hidden.contains(c)).toList());
     return List.of(
+        "imap_capability = " + capabilities,
         "base_dir = " + dir.resolve("run"),
         "state_dir = " + dir.resolve("state"),
         "log_path = " + dir.resolve("dovecot.log"),

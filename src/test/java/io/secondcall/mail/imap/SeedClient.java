@@ -12,6 +12,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.angus.mail.imap.ACL;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -65,6 +67,17 @@ final class SeedClient implements MailSeed {
   /** Takes the right to add messages to {@code folder} from {@code user} (RFC 4314 SETACL), as a shared folder may. */
   void denyInsert(String folder, String user) throws MessagingException {
     ((IMAPFolder) store.getFolder(folder)).removeRights(new ACL(user, new Rights("i")));
+  }
+
+  /** What the server offers after login, each capability as it names it. */
+  Set<String> capabilities() throws MessagingException {
+    Set<String> out = new TreeSet<>();
+    for (String c : new String[] {"CONDSTORE", "QRESYNC", "UIDPLUS", "LIST-STATUS", "IDLE", "SPECIAL-USE"}) {
+      if (store.hasCapability(c)) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /** Appends a raw RFC 5322 message as is; returns its UID, the highest in the folder now. */
