@@ -63,6 +63,24 @@ final class FloorClient {
     }
   }
 
+  /**
+   * Logs in, asks STATUS (MESSAGES UIDNEXT UIDVALIDITY) of each folder, logs out: the least any
+   * client can do to learn that nothing changed, one command per folder.
+   */
+  static void status(int port, String user, String password, List<String> folders) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(120_000);
+      InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+      readLine(in); // greeting
+      Session s = new Session(in, socket.getOutputStream());
+      s.command("LOGIN " + user + " " + password);
+      for (String folder : folders) {
+        s.command("STATUS \"" + folder + "\" (MESSAGES UIDNEXT UIDVALIDITY)");
+      }
+      s.command("LOGOUT");
+    }
+  }
+
   static String ranges(List<Long> sorted) {
     StringBuilder set = new StringBuilder();
     int i = 0;

@@ -33,7 +33,8 @@ final class ScanBench {
 
   /** Results of one size. */
   record SizeResult(int size, Samples floorImap, Samples floorWall, Samples initialImap, Samples initialWall,
-      Samples quietImap, Samples quietWall, List<String> quietCommands, int realInitialExit, List<Integer> exits) {}
+      Samples quietImap, Samples quietWall, Samples floorStatus, List<String> quietCommands, int realInitialExit,
+      List<Integer> exits) {}
 
   ScanBench(List<Integer> sizes, int runs, Path work) throws IOException {
     this.sizes = sizes;
@@ -122,8 +123,15 @@ final class ScanBench {
       quietImap.add(meter.busyMillis());
       commands = meter.commands();
     }
-    return new SizeResult(size, floorImap, floorWall, initialImap, initialWall, quietImap, quietWall, commands,
-        realInitialExit, exits);
+    // What the server takes to say that nothing changed, asked by the least client: one STATUS per folder.
+    Samples floorStatus = new Samples();
+    for (int i = 0; i < runs; i++) {
+      meter.reset();
+      FloorClient.status(meter.port(), user, Dovecot.PASSWORD, List.of(Dovecot.SENT, "INBOX", Dovecot.DRAFTS));
+      floorStatus.add(meter.busyMillis());
+    }
+    return new SizeResult(size, floorImap, floorWall, initialImap, initialWall, quietImap, quietWall, floorStatus,
+        commands, realInitialExit, exits);
   }
 
   /** A first scan from empty state, as a dry run: it reads all a first scan reads and leaves the mailbox as it was. */

@@ -1,6 +1,7 @@
 package io.secondcall.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.secondcall.calendar.InMemoryCalendarGateway;
 import io.secondcall.core.Backoff;
@@ -109,6 +110,41 @@ class MeetingsTest {
       assertThat(b.title()).isEqualTo("Call Alice Martin: Intro call Acme");
       assertThat(b.description()).contains("+49 30 2345678").contains("Second call");
     });
+  }
+
+  /** SPEC section 10 for recaps: a crash just after the recap reached Drafts does not draft it again. */
+  @Test
+  void aCrashAfterTheRecapLandedLeavesOneRecapAndOneSecondCall() {
+    meeting("m1", "2026-12-04T14:00", "2026-12-04T15:00", "Intro call Acme", "", null, me(), alice(Status.ACCEPTED));
+    mail.failAfterNextSave = true;
+    assertThatThrownBy(() -> runAt("2026-12-07T09:00")).hasMessageContaining("simulated crash");
+
+    runAt("2026-12-07T09:05");
+    runAt("2026-12-07T09:10");
+
+    assertThat(mail.draftsSaved).isEqualTo(1);
+    assertThat(store.steps(only().id())).extracting(StepRecord::state).containsExactly(StepRecord.State.DRAFTED);
+    assertThat(secondCalls()).hasSize(1);
+  }
+
+  /** A crash just before the recap reached Drafts drafts it once on the next cycle. */
+  @Test
+  void aCrashBeforeTheRecapLandedDraftsItOnceNextCycle() {
+    meeting("m1", "2026-12-04T14:00", "2026-12-04T15:00", "Intro call Acme", "", null, me(), alice(Status.ACCEPTED));
+    mail.failBeforeNextSave = true;
+    assertThatThrownBy(() -> runAt("2026-12-07T09:00")).hasMessageContaining("simulated crash");
+
+    runAt("2026-12-07T09:05");
+    runAt("2026-12-07T09:10");
+
+    assertThat(mail.draftsSaved).isEqualTo(1);
+    assertThat(mail.drafts).containsOnlyKeys(only().id() + ".1");
+    assertThat(secondCalls()).hasSize(1);
+  }
+
+  List<CalendarEvent> secondCalls() {
+    return calendar.events(new TimeRange(at("2026-12-01T00:00"), at("2027-01-01T00:00"))).stream()
+        .filter(e -> e.secondcallId() != null).toList();
   }
 
   @Test
