@@ -1,6 +1,7 @@
 package io.secondcall.cli;
 
 import io.secondcall.app.Application;
+import io.secondcall.calendar.caldav.CalDavCalendarGateway;
 import io.secondcall.config.CalendarSettings;
 import io.secondcall.config.Config;
 import io.secondcall.core.SafeText;
@@ -101,15 +102,23 @@ final class CheckCommand implements Callable<Integer> {
       list.note("calendar", what, "no calendar configured, so no callback blocks");
       return;
     }
-    list.check("calendar", what, () -> {
+    boolean[] passwordChecked = {true};
+    boolean works = list.check("calendar", what, () -> {
       CalendarGateway calendar = Application.openCalendar(c, clock);
       Instant now = clock.instant();
       try {
+        if (calendar instanceof CalDavCalendarGateway dav) {
+          passwordChecked[0] = dav.checkCollection();
+        }
         int busy = calendar.busy(new TimeRange(now, now.plus(Duration.ofDays(7)))).size();
         return busy + " busy period(s) in the next 7 days";
       } catch (ServerAccessException e) {
         throw settings.caldav() == null ? e : MailboxCheck.namingSecret(e, settings.caldav().password());
       }
     });
+    if (works && !passwordChecked[0]) {
+      list.warn("calendar", what, "answers without a password",
+          "the server does not check calendar.caldav.password, so a wrong one passes; turn on its authentication");
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.testing.Dovecot;
 import io.secondcall.testing.Radicale;
+import io.secondcall.testing.Xandikos;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -30,13 +31,16 @@ class CheckOnRealServersIT {
   // unprivileged processes, which could not walk through a private parent.
   @TempDir static Path dovecotDir;
   @TempDir static Path radicaleDir;
+  @TempDir static Path xandikosDir;
   private static Dovecot dovecot;
   private static Radicale radicale;
+  private static Xandikos xandikos;
 
   @BeforeAll
   static void start() throws Exception {
     dovecot = Dovecot.start(dovecotDir);
     radicale = Radicale.start(radicaleDir);
+    xandikos = Xandikos.start(xandikosDir);
   }
 
   @AfterAll
@@ -46,6 +50,9 @@ class CheckOnRealServersIT {
     }
     if (radicale != null) {
       radicale.close();
+    }
+    if (xandikos != null) {
+      xandikos.close();
     }
   }
 
@@ -144,5 +151,68 @@ class CheckOnRealServersIT {
     assertThat(result.exit()).isEqualTo(ExitCodes.UNREACHABLE);
     assertThat(CheckCommandIT.line(result, "calendar")).contains("login refused for " + davUser)
         .contains("password from file " + work.resolve("dav-password"));
+  }
+
+  /** The user's home instead of a calendar in it: one level too high, the usual mistake. */
+  @Test
+  void aCalDavUrlThatIsNotACalendarNamesTheCalendarsThere(@TempDir Path work) throws Exception {
+    String user = dovecot.newUser();
+    login(user);
+    String davUser = radicale.newUser();
+    URI calendar = radicale.newCalendar(davUser);
+    URI home = calendar.resolve("..");
+
+    CliIT.Result result = CliIT.run("check", "--config", config(work, user, home, davUser, Radicale.PASSWORD).toString());
+
+    assertThat(result.exit()).isEqualTo(ExitCodes.BAD_CONFIG);
+    assertThat(CheckCommandIT.line(result, "calendar")).contains(home + " is not a calendar collection")
+        .contains("set calendar.caldav.url to one of: " + calendar);
+    CheckCommandIT.assertNoStackTrace(result);
+  }
+
+  @Test
+  void onXandikosTooAUrlThatIsNotACalendarIsAConfigError(@TempDir Path work) throws Exception {
+    String user = dovecot.newUser();
+    login(user);
+    URI calendar = xandikos.newCalendar("user");
+    URI principal = calendar.resolve("..");
+
+    CliIT.Result result = CliIT.run("check", "--config",
+        config(work, user, principal, "user", xandikos.password()).toString());
+
+    assertThat(result.exit()).isEqualTo(ExitCodes.BAD_CONFIG);
+    assertThat(CheckCommandIT.line(result, "calendar")).contains(principal + " is not a calendar collection")
+        .contains("calendar.caldav.url");
+  }
+
+  /** Xandikos has no authentication of its own: any password passes, which check must say. */
+  @Test
+  void aCalDavServerThatChecksNoPasswordIsAWarning(@TempDir Path work) throws Exception {
+    String user = dovecot.newUser();
+    login(user);
+    URI calendar = xandikos.newCalendar("user");
+
+    CliIT.Result result = CliIT.run("check", "--config",
+        config(work, user, calendar, "user", "surely-the-wrong-password").toString());
+
+    assertThat(result.exit()).as(result.out() + result.err()).isZero();
+    assertThat(result.out().lines().filter(l -> l.startsWith("calendar")).toList()).hasSize(2)
+        .anySatisfy(l -> assertThat(l).contains(": ok"))
+        .anySatisfy(l -> assertThat(l).contains("answers without a password; warning:")
+            .contains("does not check calendar.caldav.password"));
+  }
+
+  @Test
+  void radicaleChecksPasswordsSoNoWarning(@TempDir Path work) throws Exception {
+    String user = dovecot.newUser();
+    login(user);
+    String davUser = radicale.newUser();
+    URI calendar = radicale.newCalendar(davUser);
+
+    CliIT.Result result = CliIT.run("check", "--config",
+        config(work, user, calendar, davUser, Radicale.PASSWORD).toString());
+
+    assertThat(result.exit()).as(result.out() + result.err()).isZero();
+    assertThat(result.out()).doesNotContain("warning");
   }
 }

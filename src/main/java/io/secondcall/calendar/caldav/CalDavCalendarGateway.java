@@ -104,6 +104,17 @@ public final class CalDavCalendarGateway implements CalendarGateway {
   }
 
   /**
+   * For {@code check}: fails when the URL is not a calendar collection (naming the calendars
+   * found), and says whether the server checks the password at all.
+   *
+   * @return false when the server answers without a password, so it would accept any
+   * @throws io.secondcall.port.CalendarSetupException when the URL is not a calendar
+   */
+  public boolean checkCollection() {
+    return new CollectionCheck(collection, dav).passwordChecked();
+  }
+
+  /**
    * {@inheritDoc}
    *
    * <p>Reads only what changed since the previous call (see {@link CollectionMirror}); the

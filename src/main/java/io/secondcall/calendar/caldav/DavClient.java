@@ -111,14 +111,7 @@ final class DavClient {
    */
   Response send(String method, URI uri, String body, Map<String, String> headers, Set<Integer> ownStatuses) {
     requests.merge(requestKind(method, body, headers), 1, Integer::sum);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(timeout)
-        .header("Authorization", authorization)
-        .header("User-Agent", "secondcall")
-        .method(method, body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    headers.forEach(request::header);
+    HttpRequest.Builder request = request(method, uri, body, headers).header("Authorization", authorization);
     HttpResponse<byte[]> response = exchange(method, uri, request.build());
     int status = response.statusCode();
     if (ownStatuses.contains(status)) {
@@ -131,6 +124,26 @@ final class DavClient {
       throw failure(method, uri, "answered " + status, true, null);
     }
     return new Response(status, response.body());
+  }
+
+  /**
+   * Sends without the login and returns whatever the server answers: for telling whether the
+   * server checks passwords at all (a server that answers without one accepts any).
+   */
+  Response sendWithoutLogin(String method, URI uri, String body, Map<String, String> headers) {
+    HttpResponse<byte[]> response = exchange(method, uri, request(method, uri, body, headers).build());
+    return new Response(response.statusCode(), response.body());
+  }
+
+  private HttpRequest.Builder request(String method, URI uri, String body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("User-Agent", "secondcall")
+        .method(method, body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    headers.forEach(request::header);
+    return request;
   }
 
   /** A status the caller did not expect, e.g. 404 for a collection URL that names nothing. */

@@ -67,7 +67,7 @@ record Multistatus(List<Member> members, String syncToken) {
     return found.getLength() == 0 ? null : found.item(0).getTextContent().strip();
   }
 
-  private static Document document(byte[] body) {
+  static Document document(byte[] body) {
     try {
       return builder().parse(new ByteArrayInputStream(body));
     } catch (SAXException | IOException e) {
