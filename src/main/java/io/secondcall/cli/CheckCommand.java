@@ -73,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
           + ", granted " + GoogleConnection.open(c.google(), tokens, null, clock)
               .renewAndCheck(GoogleScopes.needed(c)));
     }
-    new MailboxCheck(list, c).run();
+    new MailboxCheck(list, c, clock).run();
     calendar(list, c);
     return list.finish();
   }

@@ -5,11 +5,16 @@ import io.secondcall.config.Config;
 import io.secondcall.config.ConfigException;
 import io.secondcall.config.ImapSettings;
 import io.secondcall.config.Secret;
+import io.secondcall.core.MailMessage;
 import io.secondcall.mail.gmail.GmailMailbox;
 import io.secondcall.mail.imap.FolderInfo;
 import io.secondcall.mail.imap.ImapMailbox;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.ServerAccessException;
+import io.secondcall.port.SyncCursor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,8 +26,10 @@ final class MailboxCheck {
 
   private final Checklist list;
   private final Config config;
+  private final Clock clock;
 
-  MailboxCheck(Checklist list, Config config) {
+  MailboxCheck(Checklist list, Config config, Clock clock) {
+    this.clock = clock;
     this.list = list;
     this.config = config;
   }
@@ -91,7 +98,8 @@ final class MailboxCheck {
           throw new ConfigException(config.source(), key, "the server lets secondcall only read \"" + info.name()
               + "\", and " + (role == MailFolder.DRAFTS ? "drafts" : "the digest") + " go there: name a folder it can write to");
         }
-        list.note(part, what, "ok, " + info.messages() + " messages" + (written ? ", writable" : ""));
+        String sent = role == MailFolder.SENT && info.messages() > 0 ? ", " + sentByMe(mailbox, info) : "";
+        list.note(part, what, "ok, " + info.messages() + " messages" + (written ? ", writable" : "") + sent);
       } else if (configured != null) {
         throw missing(mailbox, info, key, configured);
       } else if (role == MailFolder.DRAFTS) {
@@ -104,6 +112,25 @@ final class MailboxCheck {
     } catch (RuntimeException e) {
       list.failed(part, what, e);
     }
+  }
+
+  /**
+   * What of the look-back window the user sent, so that scan follows it up. A Sent folder whose
+   * recent mail is all from other addresses (another account's, a shared folder) or an address
+   * missing from me.addresses would be read for ever and followed up never.
+   */
+  private String sentByMe(ImapMailbox mailbox, FolderInfo info) {
+    int days = config.followUp().lookbackDays();
+    List<MailMessage> window = mailbox.changes(MailFolder.SENT, SyncCursor.NONE,
+        clock.instant().minus(Duration.ofDays(days))).messages();
+    long mine = window.stream().filter(m -> m.from() != null && config.identity().isMe(m.from())).count();
+    if (!window.isEmpty() && mine == 0) {
+      throw new ConfigException(config.source(), "me.addresses", "none of the " + window.size()
+          + " messages of the last " + days + " days in \"" + info.name() + "\" is from "
+          + String.join(", ", config.identity().addresses()) + ": add the address you send from to me.addresses,"
+          + " or set mail.imap.sent_folder to the folder your mail client keeps your sent mail in");
+    }
+    return mine + " from you in the last " + days + " days";
   }
 
   private ConfigException missing(ImapMailbox mailbox, FolderInfo info, String key, String configured) {

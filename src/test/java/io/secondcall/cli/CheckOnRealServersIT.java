@@ -11,6 +11,8 @@ import jakarta.mail.Store;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,5 +216,40 @@ class CheckOnRealServersIT {
 
     assertThat(result.exit()).as(result.out() + result.err()).isZero();
     assertThat(result.out()).doesNotContain("warning");
+  }
+
+  /** Sent full of someone else's mail (a shared folder, a wrong me.addresses) would never be followed up. */
+  @Test
+  void aSentFolderWithNothingFromTheUserIsAnErrorNamingTheAddresses(@TempDir Path work) throws Exception {
+    String user = dovecot.newUser();
+    login(user);
+    try (CrashMailbox client = new CrashMailbox(dovecot, user)) {
+      client.sent("other-1@weber.example", Instant.now().minus(Duration.ofDays(2)), "assistant@weber.example",
+          "tom@northwind.example", "Proposal");
+    }
+
+    CliIT.Result result = CliIT.run("check", "--config", config(work, user).toString());
+
+    assertThat(result.exit()).isEqualTo(ExitCodes.BAD_CONFIG);
+    assertThat(CheckCommandIT.line(result, "sent")).contains("me.addresses")
+        .contains("none of the 1 messages of the last 21 days").contains("dana@weber.example")
+        .contains("mail.imap.sent_folder");
+  }
+
+  @Test
+  void aSentFolderWithTheUsersMailSaysHowMuchIsTheirs(@TempDir Path work) throws Exception {
+    String user = dovecot.newUser();
+    login(user);
+    try (CrashMailbox client = new CrashMailbox(dovecot, user)) {
+      client.sent("mine-1@weber.example", Instant.now().minus(Duration.ofDays(2)), "dana@weber.example",
+          "tom@northwind.example", "Proposal");
+      client.sent("other-2@weber.example", Instant.now().minus(Duration.ofDays(2)), "assistant@weber.example",
+          "tom@northwind.example", "Proposal");
+    }
+
+    CliIT.Result result = CliIT.run("check", "--config", config(work, user).toString());
+
+    assertThat(result.exit()).as(result.out() + result.err()).isZero();
+    assertThat(CheckCommandIT.line(result, "sent")).contains("ok, 2 messages, 1 from you in the last 21 days");
   }
 }
