@@ -168,12 +168,12 @@ class TlsPinningIT {
     return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** An empty calendar: a sync token on PROPFIND, no events on any REPORT. */
+  /** An empty calendar collection: its type and a sync token on PROPFIND, no events on any REPORT. */
   private static void answer(HttpExchange exchange) throws IOException {
     exchange.getRequestBody().readAllBytes();
     String inner = exchange.getRequestMethod().equals("PROPFIND")
-        ? "<D:response><D:href>/dana/cal/</D:href><D:propstat><D:prop><D:sync-token>t1</D:sync-token>"
-            + "<CS:getctag>t1</CS:getctag></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
+        ? "<D:response><D:href>/dana/cal/</D:href><D:propstat><D:prop><D:resourcetype><D:collection/><C:calendar/></D:resourcetype>"
+            + "<D:sync-token>t1</D:sync-token><CS:getctag>t1</CS:getctag></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
         : "<D:sync-token>t1</D:sync-token>";
     byte[] bytes = ("<?xml version=\"1.0\"?><D:multistatus xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" "
         + "xmlns:CS=\"http://calendarserver.org/ns/\">" + inner + "</D:multistatus>").getBytes(StandardCharsets.UTF_8);
