@@ -15,25 +15,30 @@ final class BenchReport {
   private final List<ScanBench.SizeResult> results;
   private final ScanBench.Samples idle;
   private final ScanBench.Samples version;
+  private final ScanBench.Samples versionPlain;
+  private final String started;
 
   BenchReport(List<Integer> sizes, int runs, List<ScanBench.SizeResult> results, ScanBench.Samples idle,
-      ScanBench.Samples version) {
+      ScanBench.Samples version, ScanBench.Samples versionPlain, String started) {
     this.sizes = sizes;
     this.runs = runs;
     this.results = results;
     this.idle = idle;
     this.version = version;
+    this.versionPlain = versionPlain;
+    this.started = started;
   }
 
   String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("Machine: ").append(machine()).append("  \n");
-    md.append("Medians of ").append(runs).append(" runs; child JVMs with ").append(Child.HEAP)
-        .append("; \"IMAP\" is the time commands waited for their tagged answer, at the metering proxy.\n\n");
+    md.append("secondcall started through ").append(started).append(".  \n");
+    md.append("Medians of ").append(runs)
+        .append(" runs; \"IMAP\" is the time commands waited for their tagged answer, at the metering proxy.\n\n");
     md.append("| Sent messages | floor IMAP ms | initial scan IMAP ms | initial scan wall ms"
-        + " | no-change IMAP ms | floor STATUS IMAP ms | no-change wall ms | no-change commands (beyond LOGIN/LOGOUT)"
-        + " | exits |\n");
-    md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
+        + " | no-change IMAP ms | floor STATUS IMAP ms | no-change wall ms | no-change wall ms, no CDS archive"
+        + " | no-change commands (beyond LOGIN/LOGOUT) | exits |\n");
+    md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
     for (ScanBench.SizeResult r : results) {
       md.append("| ").append(r.size())
           .append(" | ").append(ms(r.floorImap().median()))
@@ -42,12 +47,14 @@ final class BenchReport {
           .append(" | ").append(ms(r.quietImap().median()))
           .append(" | ").append(ms(r.floorStatus().median()))
           .append(" | ").append(ms(r.quietWall().median()))
+          .append(" | ").append(ms(r.quietWallPlain().median()))
           .append(" | ").append(beyondLogin(r.quietCommands()).size()).append(": ")
           .append(String.join(", ", beyondLogin(r.quietCommands())))
           .append(" | ").append(r.exits().stream().distinct().map(String::valueOf).collect(Collectors.joining(",")))
           .append(" |\n");
     }
     md.append("\n`--version` wall ms: ").append(ms(version.median()))
+        .append(" (no CDS archive: ").append(ms(versionPlain.median())).append(")")
         .append("; reply APPENDed to INBOX until its draft is gone (IDLE), ms: ").append(ms(idle.median()))
         .append(" (").append(idle.size()).append(" replies)\n\n");
     md.append(targets());
@@ -70,6 +77,9 @@ final class BenchReport {
     row(t, "no-change scan commands beyond login/logout <= 3", beyondLogin(big.quietCommands()).size(), 3);
     row(t, "reply until draft gone (IDLE) <= 1.0 s", idle.median() / 1000, 1.0);
     row(t, "no-change scan wall / --version wall <= 1.5", big.quietWall().median() / version.median(), 1.5);
+    info(t, "the same, both without the CDS archive", big.quietWallPlain().median() / versionPlain.median());
+    info(t, "no-change scan wall with / without the CDS archive at " + big.size(),
+        big.quietWall().median() / big.quietWallPlain().median());
     t.append("| initial scan at ").append(big.size()).append(" passes at ").append(Child.HEAP).append(" | exit ")
         .append(big.realInitialExit()).append(" | ").append(big.realInitialExit() == 0 ? "yes" : "no").append(" |\n");
     return t.toString();

@@ -33,8 +33,8 @@ final class ScanBench {
 
   /** Results of one size. */
   record SizeResult(int size, Samples floorImap, Samples floorWall, Samples initialImap, Samples initialWall,
-      Samples quietImap, Samples quietWall, Samples floorStatus, List<String> quietCommands, int realInitialExit,
-      List<Integer> exits) {}
+      Samples quietImap, Samples quietWall, Samples quietWallPlain, Samples floorStatus, List<String> quietCommands,
+      int realInitialExit, List<Integer> exits) {}
 
   ScanBench(List<Integer> sizes, int runs, Path work) throws IOException {
     this.sizes = sizes;
@@ -50,6 +50,7 @@ final class ScanBench {
     List<SizeResult> results = new ArrayList<>();
     Samples idle;
     Samples version = new Samples();
+    Samples versionPlain = new Samples();
     try (Dovecot dovecot = Dovecot.start(mail)) {
       Path firstConfig = null;
       CommandMeter firstMeter = null;
@@ -71,6 +72,7 @@ final class ScanBench {
         }
         for (int i = 0; i < runs; i++) {
           version.add(child.run("--version").millis());
+          versionPlain.add(child.runWithoutArchive("--version").millis());
         }
         idle = new IdleLatency(dovecot, child, runs).measure(firstConfig, firstMeter, userOf(firstConfig));
       } finally {
@@ -79,7 +81,7 @@ final class ScanBench {
         }
       }
     }
-    return new BenchReport(sizes, runs, results, idle, version).markdown();
+    return new BenchReport(sizes, runs, results, idle, version, versionPlain, child.describe()).markdown();
   }
 
   private SizeResult measure(int size, String user, Path dir, CommandMeter meter) throws Exception {
@@ -123,6 +125,13 @@ final class ScanBench {
       quietImap.add(meter.busyMillis());
       commands = meter.commands();
     }
+    // The same without the class-data archive: what the archive saves at start-up.
+    Samples quietWallPlain = new Samples();
+    for (int i = 0; i < runs; i++) {
+      Child.Result r = child.runWithoutArchive("scan", "--config", config.toString());
+      exits.add(r.exit());
+      quietWallPlain.add(r.millis());
+    }
     // What the server takes to say that nothing changed, asked by the least client: one STATUS per folder.
     Samples floorStatus = new Samples();
     for (int i = 0; i < runs; i++) {
@@ -130,8 +139,8 @@ final class ScanBench {
       FloorClient.status(meter.port(), user, Dovecot.PASSWORD, List.of(Dovecot.SENT, "INBOX", Dovecot.DRAFTS));
       floorStatus.add(meter.busyMillis());
     }
-    return new SizeResult(size, floorImap, floorWall, initialImap, initialWall, quietImap, quietWall, floorStatus,
-        commands, realInitialExit, exits);
+    return new SizeResult(size, floorImap, floorWall, initialImap, initialWall, quietImap, quietWall, quietWallPlain,
+        floorStatus, commands, realInitialExit, exits);
   }
 
   /** A first scan from empty state, as a dry run: it reads all a first scan reads and leaves the mailbox as it was. */
