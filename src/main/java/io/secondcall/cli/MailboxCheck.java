@@ -51,7 +51,7 @@ final class MailboxCheck {
       boolean in = list.check("imap", what, () -> {
         login(mailbox, imap.password());
         return "Sent is \"" + mailbox.requireSentFolder() + "\", Drafts is \""
-            + mailbox.folderName(MailFolder.DRAFTS) + "\"" + (mailbox.supportsIdle() ? ", IDLE supported" : "");
+            + mailbox.folderName(MailFolder.DRAFTS) + "\"" + idle(mailbox);
       });
       if (in) {
         folder(mailbox, MailFolder.SENT, "mail.imap.sent_folder", imap.sentFolder());
@@ -60,6 +60,13 @@ final class MailboxCheck {
         stopFolder(mailbox);
       }
     }
+  }
+
+  private static String idle(ImapMailbox mailbox) {
+    if (!mailbox.supportsIdle()) {
+      return "";
+    }
+    return ", IDLE supported" + mailbox.idleNote().map(note -> " (Cyrus: at once only where idled runs)").orElse("");
   }
 
   private static void login(ImapMailbox mailbox, Secret password) {

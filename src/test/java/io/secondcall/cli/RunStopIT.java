@@ -3,6 +3,7 @@ package io.secondcall.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.store.SqliteStateStore;
+import io.secondcall.testing.Cyrus;
 import io.secondcall.testing.Dovecot;
 import io.secondcall.testing.ImapTap;
 import java.nio.file.Files;
@@ -46,6 +47,25 @@ class RunStopIT {
         assertThat(run.log()).contains(ME + " stopping").contains(ME + " stopped").doesNotContain("still busy");
         assertThat(tap.sawCommand("DONE")).as("the IDLE was ended, not left to the server").isTrue();
         assertThat(tap.sawCommand("LOGOUT")).as("the mailbox logged out").isTrue();
+      }
+    }
+  }
+
+  /** Cyrus without idled (as testing/Cyrus runs it): the same prompt stop, and the one line about its IDLE. */
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void onCyrusTooSigtermWhileIdlingExitsZeroAtOnceAndTheLogSaysOnceWhatItsIdleDoes() throws Exception {
+    try (Cyrus cyrus = Cyrus.start(mail, Dovecot.Layout.INBOX_PREFIX); ImapTap tap = ImapTap.start(cyrus.port())) {
+      Path config = config(work, tap.port(), cyrus.newUser());
+      try (RunProcess run = RunProcess.start(config, work.resolve("logs"))) {
+        assertThat(tap.awaitCommand("IDLE", START_LIMIT)).as("the daemon idles\n%s", run.log()).isTrue();
+
+        run.sigterm();
+
+        assertThat(run.awaitExit(STOP_LIMIT)).as("exit status within %s\n%s", STOP_LIMIT, run.log()).isZero();
+        assertThat(run.log()).contains(ME + " stopped").doesNotContain("still busy");
+        assertThat(tap.sawCommand("DONE")).as("the IDLE was ended, not left to the server").isTrue();
+        assertThat(run.log().split("idled runs", -1)).as("the note on Cyrus's IDLE, once\n%s", run.log()).hasSize(2);
       }
     }
   }

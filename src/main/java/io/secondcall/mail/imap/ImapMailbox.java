@@ -47,6 +47,8 @@ public final class ImapMailbox implements Mailbox {
   private final FolderStates states = new FolderStates();
   private final InboxWatch inboxWatch;
   private final TaggedMessages tagged;
+  /** Null until {@link #supportsIdle} first found IDLE. */
+  private Optional<String> idleNote;
 
   public ImapMailbox(ImapAccount account) {
     this.account = Objects.requireNonNull(account, "account");
@@ -303,10 +305,23 @@ public final class ImapMailbox implements Mailbox {
   /** Whether the server offers IMAP IDLE (RFC 2177), so {@link #awaitInboxChange} can return early. */
   public synchronized boolean supportsIdle() {
     try {
-      return connection.store().hasCapability("IDLE");
+      boolean idle = connection.store().hasCapability("IDLE");
+      if (idle && idleNote == null) {
+        idleNote = IdleNote.of(connection.store());
+        idleNote.ifPresent(note -> log.info("{} {}", account.label(), note));
+      }
+      return idle;
     } catch (MessagingException e) {
       throw connection.failure("asking for capabilities", e);
     }
+  }
+
+  /** What the user should know about this server's IDLE, where it may report new mail late; asked once. */
+  public synchronized Optional<String> idleNote() {
+    if (!supportsIdle()) {
+      return Optional.empty();
+    }
+    return idleNote;
   }
 
   /**

@@ -11,13 +11,30 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * What only an IMAP server needs: finding Sent and Drafts among its folders, and telling that
- * Drafts has not changed without reading it.
+ * What only an IMAP server needs: finding Sent and Drafts among its folders, telling that
+ * Drafts has not changed without reading it, and what to expect of its IDLE.
  */
 interface ImapFolderContract extends ImapServerFixture {
 
   /** Whether the server has CONDSTORE (RFC 7162), which lets a flag change be seen without reading the folder. */
   boolean condstore();
+
+  /** Whether the server is Cyrus IMAP, whose IDLE may report new mail up to a minute late (no idled here). */
+  default boolean cyrus() {
+    return false;
+  }
+
+  @Test
+  default void onlyCyrusGetsANoteThatItsIdleMayReportNewMailLate() {
+    try (ImapMailbox mailbox = new ImapMailbox(account())) {
+      Optional<String> note = mailbox.idleNote();
+      if (cyrus()) {
+        assertThat(note).hasValueSatisfying(n -> assertThat(n).contains("idled", "60 s", "daemon.poll_seconds"));
+      } else {
+        assertThat(note).isEmpty();
+      }
+    }
+  }
 
   @Test
   default void theDraftsFolderHasAVersionOnlyWhereEveryChangeMovesIt() throws Exception {

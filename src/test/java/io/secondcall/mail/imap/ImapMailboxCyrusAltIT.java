@@ -65,6 +65,11 @@ class ImapMailboxCyrusAltIT implements MailboxContract, ImapFolderContract {
     return true;
   }
 
+  @Override
+  public boolean cyrus() {
+    return true;
+  }
+
   @Test
   void theStopFolderIsMadeWithTheServersSeparator() throws Exception {
     try (SeedClient seed = new SeedClient(account); ImapMailbox mailbox = new ImapMailbox(account)) {

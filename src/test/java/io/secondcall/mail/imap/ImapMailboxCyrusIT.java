@@ -78,6 +78,11 @@ class ImapMailboxCyrusIT implements MailboxContract, MessageContentContract, Ima
     return true;
   }
 
+  @Override
+  public boolean cyrus() {
+    return true;
+  }
+
   /** A user moving from Dovecot writes the names as they were there: "Sent", not "INBOX.Sent". */
   @Test
   void dovecotStyleNamesAreFoundUnderInbox() throws Exception {
