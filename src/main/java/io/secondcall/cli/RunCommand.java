@@ -41,12 +41,13 @@ final class RunCommand implements Callable<Integer> {
       String account = app.settings().me().address();
       AtomicBoolean stopFolderReady = new AtomicBoolean();
       Runnable cycle = () -> {
-        // In the first cycle, not before it: a server that is down at start-up is an outage to ride out.
+        app.cycle().run();
+        // After the first cycle that reached the server, not at start-up: a server that is down
+        // then is an outage to ride out. And after the cycle, which has listed the folders by then.
         if (!stopFolderReady.get()) {
           app.mailbox().createStopFolder();
           stopFolderReady.set(true);
         }
-        app.cycle().run();
       };
       Daemon daemon = new Daemon(account, cycle, loaded.pollInterval(), app.waiter());
       signals = StopSignals.install(account, daemon::stop, STOP_GRACE);

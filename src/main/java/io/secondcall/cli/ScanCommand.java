@@ -32,10 +32,11 @@ final class ScanCommand implements Callable<Integer> {
     Config loaded = config.load();
     Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC);
     try (Application app = Application.open(loaded, clock, dryRun)) {
+      CycleReport report = dryRun ? app.cycle().dryRun() : app.cycle().run();
+      // After the cycle, which has listed the folders by then: no command of its own where it exists.
       if (!dryRun) {
         app.mailbox().createStopFolder();
       }
-      CycleReport report = dryRun ? app.cycle().dryRun() : app.cycle().run();
       new ReportPrinter(spec.commandLine().getOut(), loaded.zone()).print(report);
       // Drafting went on; the exit code still tells scripts the calendar was unreachable.
       if (report.calendarFailure().isPresent()) {

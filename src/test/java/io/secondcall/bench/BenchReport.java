@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The Markdown of one benchmark run: the machine, the medians, and the ratios against their targets. */
@@ -57,6 +58,10 @@ final class BenchReport {
         .append(" (no CDS archive: ").append(ms(versionPlain.median())).append(")")
         .append("; reply APPENDed to INBOX until its draft is gone (IDLE), ms: ").append(ms(idle.median()))
         .append(" (").append(idle.size()).append(" replies)\n\n");
+    ScanBench.SizeResult big = results.get(results.size() - 1);
+    md.append("IMAP ms by command at ").append(big.size()).append(" (last run): floor ")
+        .append(byCommand(big.floorByCommand())).append("; initial scan ").append(byCommand(big.initialByCommand()))
+        .append("\n\n");
     md.append(targets());
     return md.toString();
   }
@@ -96,6 +101,10 @@ final class BenchReport {
 
   static List<String> beyondLogin(List<String> commands) {
     return commands.stream().filter(c -> !c.equals("LOGIN") && !c.equals("LOGOUT") && !c.equals("AUTHENTICATE")).toList();
+  }
+
+  private static String byCommand(Map<String, Double> millis) {
+    return millis.entrySet().stream().map(e -> e.getKey() + " " + ms(e.getValue())).collect(Collectors.joining(", "));
   }
 
   private static String ms(double v) {

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,8 @@ final class CommandMeter implements AutoCloseable {
   private final int target;
   private final List<String> commands = new ArrayList<>();
   private final AtomicLong busyNanos = new AtomicLong();
+  /** Busy time by command name, in the order the names first came. */
+  private final Map<String, AtomicLong> busyByCommand = new LinkedHashMap<>();
   private final List<Socket> sockets = new ArrayList<>();
 
   private CommandMeter(ServerSocket listener, int target) {
@@ -54,6 +57,19 @@ final class CommandMeter implements AutoCloseable {
   synchronized void reset() {
     commands.clear();
     busyNanos.set(0);
+    busyByCommand.clear();
+  }
+
+  /** Milliseconds of {@link #busyMillis} by command name since the last reset, e.g. "UID FETCH" -> 412. */
+  synchronized Map<String, Double> busyMillisByCommand() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    busyByCommand.forEach((name, nanos) -> out.put(name, nanos.get() / 1e6));
+    return out;
+  }
+
+  private synchronized void addBusy(String name, long nanos) {
+    busyNanos.addAndGet(nanos);
+    busyByCommand.computeIfAbsent(name, n -> new AtomicLong()).addAndGet(nanos);
   }
 
   /** The commands sent since the last reset, e.g. "LOGIN", "EXAMINE", "UID FETCH". */
@@ -100,7 +116,7 @@ final class CommandMeter implements AutoCloseable {
           sockets.add(client);
           sockets.add(server);
         }
-        Map<String, Long> pending = new ConcurrentHashMap<>();
+        Map<String, Pending> pending = new ConcurrentHashMap<>();
         daemon(() -> clientSide(client, server, pending), "meter-client");
         daemon(() -> serverSide(server, client, pending), "meter-server");
       }
@@ -109,7 +125,7 @@ final class CommandMeter implements AutoCloseable {
     }
   }
 
-  private void clientSide(Socket client, Socket server, Map<String, Long> pending) {
+  private void clientSide(Socket client, Socket server, Map<String, Pending> pending) {
     try (InputStream in = new BufferedInputStream(client.getInputStream(), 65536);
         OutputStream out = server.getOutputStream()) {
       for (byte[] line = forward(in, out); line != null; line = forward(in, out)) {
@@ -124,7 +140,7 @@ final class CommandMeter implements AutoCloseable {
         }
         note(name);
         if (!name.equals("IDLE")) {
-          pending.put(words[0], System.nanoTime());
+          pending.put(words[0], new Pending(name, System.nanoTime()));
         }
       }
     } catch (IOException e) {
@@ -134,15 +150,15 @@ final class CommandMeter implements AutoCloseable {
     }
   }
 
-  private void serverSide(Socket server, Socket client, Map<String, Long> pending) {
+  private void serverSide(Socket server, Socket client, Map<String, Pending> pending) {
     try (InputStream in = new BufferedInputStream(server.getInputStream(), 65536);
         OutputStream out = client.getOutputStream()) {
       for (byte[] line = forward(in, out); line != null; line = forward(in, out)) {
         int space = indexOf(line, (byte) ' ');
         if (space > 0 && line[0] != '*' && line[0] != '+') {
-          Long start = pending.remove(new String(line, 0, space, StandardCharsets.ISO_8859_1));
-          if (start != null) {
-            busyNanos.addAndGet(System.nanoTime() - start);
+          Pending command = pending.remove(new String(line, 0, space, StandardCharsets.ISO_8859_1));
+          if (command != null) {
+            addBusy(command.name(), System.nanoTime() - command.startNanos());
           }
         }
       }
@@ -199,6 +215,9 @@ final class CommandMeter implements AutoCloseable {
     }
     return line.size() == 0 ? null : line.toByteArray();
   }
+
+  /** A command sent and not answered yet. */
+  private record Pending(String name, long startNanos) {}
 
   private static int indexOf(byte[] line, byte b) {
     for (int i = 0; i < line.length; i++) {

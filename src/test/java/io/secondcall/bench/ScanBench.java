@@ -34,7 +34,8 @@ final class ScanBench {
   /** Results of one size. */
   record SizeResult(int size, Samples floorImap, Samples floorWall, Samples initialImap, Samples initialWall,
       Samples quietImap, Samples quietWall, Samples quietWallPlain, Samples floorStatus, List<String> quietCommands,
-      int realInitialExit, List<Integer> exits) {}
+      Map<String, Double> floorByCommand, Map<String, Double> initialByCommand, int realInitialExit,
+      List<Integer> exits) {}
 
   ScanBench(List<Integer> sizes, int runs, Path work) throws IOException {
     this.sizes = sizes;
@@ -96,18 +97,22 @@ final class ScanBench {
     Samples floorWall = new Samples();
     Samples initialImap = new Samples();
     Samples initialWall = new Samples();
+    Map<String, Double> floorByCommand = Map.of();
+    Map<String, Double> initialByCommand = Map.of();
     for (int i = 0; i < runs; i++) {
       meter.reset();
       long start = System.nanoTime();
       FloorClient.read(meter.port(), user, Dovecot.PASSWORD, folders, since, HEADERS);
       floorWall.add((System.nanoTime() - start) / 1e6);
       floorImap.add(meter.busyMillis());
+      floorByCommand = meter.busyMillisByCommand();
 
       meter.reset();
       Child.Result r = initial(dir, user, meter, i);
       exits.add(r.exit());
       initialWall.add(r.millis());
       initialImap.add(meter.busyMillis());
+      initialByCommand = meter.busyMillisByCommand();
     }
 
     // The real first scan drafts and records; the second settles what the first left capped.
@@ -140,7 +145,7 @@ final class ScanBench {
       floorStatus.add(meter.busyMillis());
     }
     return new SizeResult(size, floorImap, floorWall, initialImap, initialWall, quietImap, quietWall, quietWallPlain,
-        floorStatus, commands, realInitialExit, exits);
+        floorStatus, commands, floorByCommand, initialByCommand, realInitialExit, exits);
   }
 
   /** A first scan from empty state, as a dry run: it reads all a first scan reads and leaves the mailbox as it was. */

@@ -35,6 +35,8 @@ public final class ImapTap implements AutoCloseable {
   private final CountDownLatch held = new CountDownLatch(1);
   private final CountDownLatch released = new CountDownLatch(1);
   private final Set<String> seen = new HashSet<>();
+  /** Every command line a client sent, without its tag, in order. */
+  private final List<String> lines = new ArrayList<>();
   private final List<Socket> sockets = new ArrayList<>();
   private boolean holding;
 
@@ -82,6 +84,14 @@ public final class ImapTap implements AutoCloseable {
   public boolean sawCommand(String command) {
     synchronized (seen) {
       return seen.contains(command.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /** The command lines named {@code command} sent so far, without their tags, e.g. {@code LIST "" "*"}. */
+  public List<String> lines(String command) {
+    String prefix = command.toUpperCase(Locale.ROOT) + " ";
+    synchronized (lines) {
+      return lines.stream().filter(l -> l.toUpperCase(Locale.ROOT).startsWith(prefix)).toList();
     }
   }
 
@@ -133,7 +143,14 @@ public final class ImapTap implements AutoCloseable {
         if (b == '\n') {
           byte[] bytes = line.toByteArray();
           line.reset();
-          noteAndMaybeHold(commandOf(bytes));
+          String command = commandOf(bytes);
+          if (!command.isEmpty()) {
+            synchronized (lines) {
+              String text = new String(bytes, StandardCharsets.ISO_8859_1).strip();
+              lines.add(text.substring(text.indexOf(' ') + 1));
+            }
+          }
+          noteAndMaybeHold(command);
           out.write(bytes);
           out.flush();
         }

@@ -20,7 +20,8 @@ import org.eclipse.angus.mail.imap.protocol.Status;
  * Sent, and whether anything changed in any of them: a cycle in which nothing happened costs
  * that one command.
  *
- * @param statuses by full name; empty when the server has no LIST-STATUS
+ * @param statuses by full name; empty when the server has no LIST-STATUS or they were not asked for
+ * @param withStatus whether the LIST asked for statuses
  */
 record FolderList(Map<String, ListInfo> folders, Map<String, Status> statuses, boolean withStatus) {
 
@@ -32,9 +33,21 @@ record FolderList(Map<String, ListInfo> folders, Map<String, Status> statuses, b
         : new String[] {"MESSAGES", "UIDNEXT", "UIDVALIDITY"};
   }
 
-  /** Lists every folder, with their status where the server can say it in the same command. */
-  static FolderList read(IMAPStore store) throws MessagingException {
-    boolean withStatus = store.hasCapability("LIST-STATUS");
+  /** Whether the server can answer a LIST with each folder's STATUS (RFC 5819). */
+  static boolean canListStatus(IMAPStore store) throws MessagingException {
+    return store.hasCapability("LIST-STATUS");
+  }
+
+  /**
+   * Lists every folder, with their status where the server can say it in the same command and
+   * {@code statuses} asks for it: the statuses are most of the server's work for a LIST (on a
+   * big Maildir, about what STATUS costs), and a first read of every folder has nothing to
+   * compare them with.
+   *
+   * @param wantStatuses whether the statuses will be needed
+   */
+  static FolderList read(IMAPStore store, boolean wantStatuses) throws MessagingException {
+    boolean withStatus = wantStatuses && canListStatus(store);
     Argument args = new Argument().writeString("").writeString("*");
     if (withStatus) {
       Argument items = new Argument();

@@ -101,17 +101,23 @@ public final class ImapMailbox implements Mailbox {
     Objects.requireNonNull(cursor, "cursor");
     Objects.requireNonNull(notBefore, "notBefore");
     return read("reading " + role, store -> {
-      String name = name(role, store);
+      // A first read compares with nothing: the folder's name and existence are all it needs to know.
+      boolean first = cursor.isNone();
+      FolderList listed = states.list(store, !first);
+      String name = names.name(role, store, listed);
       IMAPFolder folder = (IMAPFolder) store.getFolder(name);
-      Status status = states.status(store, folder);
-      if (status == null) {
+      Status status = first ? null : states.status(store, folder);
+      boolean there = first ? listed.selectable(name) : status != null;
+      if (!there) {
         if (role == MailFolder.SENT) {
           // Reading nothing from a folder that is not there would look like "Nothing new" for ever.
           throw FolderSetup.noSentFolder(store, name, account.label());
         }
         return new FolderChanges(role, cursor, false, List.of(), 0);
       }
-      if (FolderStatus.unchanged(status, cursor)) {
+      if (first) {
+        states.reading(name);
+      } else if (FolderStatus.unchanged(status, cursor)) {
         log.debug("{} {} '{}': unchanged", account.label(), role, name);
         return new FolderChanges(role, cursor, false, List.of(), 0);
       }
@@ -247,6 +253,7 @@ public final class ImapMailbox implements Mailbox {
         return name; // the list of this connection shows it: no need to ask again
       }
       FolderSetup.ensureStop(store, name, account.label());
+      states.forget();
     } catch (MessagingException e) {
       throw connection.failure("creating " + name, e);
     }

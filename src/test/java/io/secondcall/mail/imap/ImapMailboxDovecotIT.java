@@ -11,6 +11,7 @@ import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.SyncCursor;
 import io.secondcall.testing.Dovecot;
+import io.secondcall.testing.ImapTap;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +52,31 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, I
     String user = dovecot.newUser();
     account = new ImapAccount(dovecot.host(), dovecot.port(), ImapAccount.Security.NONE,
         user, Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+  }
+
+  /**
+   * The statuses in a LIST are most of the server's work for it; a first read has nothing to
+   * compare them with (issue 13: the first scan near the floor), a later one needs them.
+   */
+  @Test
+  void aFirstReadListsTheFoldersWithoutTheirStatusAndTheNextReadAsksForItInTheOneList() throws Exception {
+    try (SeedClient seed = new SeedClient(account); ImapTap tap = ImapTap.start(dovecot.port())) {
+      seed.append(Dovecot.SENT, TestMail.sent("a@example.com", TestMail.daysAgo(1), "First"));
+      ImapAccount tapped = new ImapAccount(dovecot.host(), tap.port(), ImapAccount.Security.NONE,
+          account.username(), Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+      FolderChanges first;
+      try (ImapMailbox mailbox = new ImapMailbox(tapped)) {
+        first = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, window());
+        mailbox.changes(MailFolder.INBOX, SyncCursor.NONE, window());
+        assertThat(first.messages()).hasSize(1);
+        assertThat(tap.lines("LIST")).singleElement().asString().doesNotContain("STATUS");
+      }
+      try (ImapMailbox mailbox = new ImapMailbox(tapped)) {
+        assertThat(mailbox.changes(MailFolder.SENT, first.cursor(), window()).messages()).isEmpty();
+        assertThat(tap.lines("LIST")).hasSize(2).last().asString().contains("RETURN (SPECIAL-USE STATUS (");
+        assertThat(tap.lines("EXAMINE")).as("Sent unchanged: not opened again").hasSize(2);
+      }
+    }
   }
 
   @Test
