@@ -22,7 +22,9 @@ class ScanBenchmarkIT {
     assertThat(section).contains("| 200 |", "IDLE", "--version")
         .doesNotContain("NaN")
         .contains("passes at -Xmx128m | exit 0 | yes")
-        // Counted, not timed: a poll in which nothing changed costs at most 3 commands (issue 13).
-        .containsPattern("\\| no-change scan commands beyond login/logout <= 3 \\| [0-9.]+ \\| yes \\|");
+        // Counted, not timed: a poll in which nothing changed costs at most 3 commands (issue 13),
+        // and on Dovecot exactly one: the LIST with every folder's STATUS, no NOOP probing.
+        .containsPattern("\\| no-change scan commands beyond login/logout <= 3 \\| [0-9.]+ \\| yes \\|")
+        .containsPattern("\\| 1: LIST \\| 0 \\|");
   }
 }

@@ -246,12 +246,17 @@ public final class ImapMailbox implements Mailbox {
    * @return the stop folder's full name on this server
    */
   public synchronized String ensureStopFolder() {
+    // A read first, on the list the cycle made: where the folder is there, that costs no command.
+    String listed = read("looking for the stop folder", store -> {
+      String name = name(MailFolder.STOP, store);
+      return states.list(store).folders().containsKey(name) ? name : null;
+    });
+    if (listed != null) {
+      return listed;
+    }
     IMAPStore store = connection.store();
     String name = folderName(MailFolder.STOP, store);
     try {
-      if (states.list(store).folders().containsKey(name)) {
-        return name; // the list of this connection shows it: no need to ask again
-      }
       FolderSetup.ensureStop(store, name, account.label());
       states.forget();
     } catch (MessagingException e) {
