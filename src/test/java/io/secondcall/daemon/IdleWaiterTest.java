@@ -120,4 +120,45 @@ class IdleWaiterTest {
     assertEnds(t);
     assertThat(inbox.idles).isEmpty();
   }
+
+  @Test
+  void aBrokenIdleBringsTheNextCycleSoonButOnlyOnceInARow() throws Exception {
+    List<Duration> sleeps = new ArrayList<>();
+    RuntimeException[] idleFailure = {null};
+    ServerAccessException restarted = new ServerAccessException("127.0.0.1:143: waiting for the inbox failed:"
+        + " connection closed", "127.0.0.1", 143, true, null);
+    IdleWaiter waiter = new IdleWaiter(() -> true, max -> {
+      if (idleFailure[0] != null) {
+        throw idleFailure[0];
+      }
+    }, () -> { }, sleeps::add);
+    Duration poll = Duration.ofHours(1);
+
+    idleFailure[0] = restarted;
+    waiter.await(poll);
+    assertThat(sleeps).as("the server restarted: a cycle soon logs in again and idles anew")
+        .containsExactly(IdleWaiter.AFTER_BROKEN_IDLE);
+    waiter.await(poll);
+    assertThat(sleeps).as("IDLE broke again at once: no faster polling than configured")
+        .containsExactly(IdleWaiter.AFTER_BROKEN_IDLE, poll);
+
+    idleFailure[0] = null;
+    waiter.await(poll);
+    idleFailure[0] = restarted;
+    waiter.await(poll);
+    assertThat(sleeps).as("after an IDLE that worked, a break is a break again")
+        .containsExactly(IdleWaiter.AFTER_BROKEN_IDLE, poll, IdleWaiter.AFTER_BROKEN_IDLE);
+  }
+
+  @Test
+  void aBrokenIdleNeverWaitsLongerThanThePoll() throws Exception {
+    List<Duration> sleeps = new ArrayList<>();
+    IdleWaiter waiter = new IdleWaiter(() -> true, max -> {
+      throw new ServerAccessException("cut", "127.0.0.1", 143, true, null);
+    }, () -> { }, sleeps::add);
+
+    waiter.await(Duration.ofSeconds(5));
+
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
+  }
 }

@@ -57,7 +57,7 @@ public final class Dovecot implements AutoCloseable {
   }
 
   private final Path dir;
-  private final LoopbackServer server;
+  private LoopbackServer server;
   private final Layout layout;
   private final AtomicInteger users = new AtomicInteger();
 
@@ -151,6 +151,17 @@ public final class Dovecot implements AutoCloseable {
    */
   public Path maildir(String user) {
     return dir.resolve("home").resolve(user).resolve("Maildir");
+  }
+
+  /**
+   * Stops Dovecot and starts it again on the same port with the same mail, as an upgrade or a
+   * reboot of the mail server does: every session is cut, and logins fail until it is back.
+   */
+  public void restart() throws IOException, InterruptedException {
+    int port = server.port();
+    server.close();
+    server = LoopbackServer.start(PROGRAM, port, List.of("-F", "-c", dir.resolve("dovecot.conf").toString()),
+        dir.resolve("stdout-restarted.log"), List.of(dir.resolve("dovecot.log")));
   }
 
   /** Disconnects every session of {@code user}, as a server restart or network drop would. */

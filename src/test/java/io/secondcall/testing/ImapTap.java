@@ -80,6 +80,21 @@ public final class ImapTap implements AutoCloseable {
     }
   }
 
+  /** Waits until clients sent {@code count} commands named {@code command}; false when they did not within {@code max}. */
+  public boolean awaitCount(String command, int count, Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    synchronized (seen) {
+      while (lines(command).size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(seen, left);
+      }
+      return true;
+    }
+  }
+
   /** Whether a client sent a command named {@code command} so far. */
   public boolean sawCommand(String command) {
     synchronized (seen) {
@@ -89,9 +104,12 @@ public final class ImapTap implements AutoCloseable {
 
   /** The command lines named {@code command} sent so far, without their tags, e.g. {@code LIST "" "*"}. */
   public List<String> lines(String command) {
-    String prefix = command.toUpperCase(Locale.ROOT) + " ";
+    String name = command.toUpperCase(Locale.ROOT);
     synchronized (lines) {
-      return lines.stream().filter(l -> l.toUpperCase(Locale.ROOT).startsWith(prefix)).toList();
+      return lines.stream().filter(l -> {
+        String upper = l.toUpperCase(Locale.ROOT);
+        return upper.equals(name) || upper.startsWith(name + " ");
+      }).toList();
     }
   }
 
