@@ -72,6 +72,11 @@ final class RunProcess implements AutoCloseable {
     process.toHandle().destroy();
   }
 
+  /** SIGKILL: no handler runs, nothing is flushed or closed, as in a power cut or the OOM killer. */
+  void sigkill() {
+    process.toHandle().destroyForcibly();
+  }
+
   /**
    * Waits for the end; the exit status, or null when it did not end within {@code max}. Once it
    * ended, its last log lines are read in too.
