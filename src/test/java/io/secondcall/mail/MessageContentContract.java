@@ -335,11 +335,42 @@ public interface MessageContentContract extends MailServerFixture {
           Content-Type: application/pdf
           Content-Transfer-Encoding: base64
           """.formatted(d), "JVBERi0xLjQK\n"));
+      // The text two levels down (section 1.1), as most mail clients send a message with an attachment.
+      long u5 = seed.append("INBOX", raw("""
+          From: alice@acme.example
+          To: dana@example.com
+          Subject: Re: Our call, with the agenda
+          Date: %s
+          Message-ID: <mixed@acme.example>
+          MIME-Version: 1.0
+          Content-Type: multipart/mixed; boundary="m1"
+          """.formatted(d), """
+          --m1
+          Content-Type: multipart/alternative; boundary="a1"
+
+          --a1
+          Content-Type: text/plain; charset=UTF-8
+
+          Agenda attached, talk on Thursday.
+          --a1
+          Content-Type: text/html; charset=UTF-8
+
+          <p>Agenda attached (HTML)</p>
+          --a1--
+          --m1
+          Content-Type: application/pdf; name="agenda.pdf"
+          Content-Disposition: attachment; filename="agenda.pdf"
+          Content-Transfer-Encoding: base64
+
+          JVBERi0xLjQK
+          --m1--
+          """));
       long validity = seed.uidValidity("INBOX");
 
-      Map<Long, String> texts = mailbox.texts(MailFolder.INBOX, validity, List.of(u1, u2, u3, u4, 99L));
+      Map<Long, String> texts = mailbox.texts(MailFolder.INBOX, validity, List.of(u1, u2, u3, u4, u5, 99L));
 
-      assertThat(texts).containsOnlyKeys(u1, u2, u3, u4);
+      assertThat(texts).containsOnlyKeys(u1, u2, u3, u4, u5);
+      assertThat(texts.get(u5).strip()).isEqualTo("Agenda attached, talk on Thursday.");
       assertThat(texts.get(u1).strip()).isEqualTo("Gern, ruf mich Dienstag an. Grüße");
       assertThat(texts.get(u2)).isEqualTo("Sounds good & call me on Tuesday.\nOn Mon, Dana wrote:\n> Are you free for a call?");
       assertThat(texts.get(u3)).startsWith("line 0 of a very long message").hasSizeLessThanOrEqualTo(64 * 1024);

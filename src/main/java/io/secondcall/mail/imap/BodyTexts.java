@@ -20,9 +20,11 @@ import org.eclipse.angus.mail.imap.protocol.UID;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
 
 /**
- * Plain-text bodies of many messages with few round trips: one UID FETCH of the body
- * structures, then one partial UID FETCH ({@code BODY.PEEK[section]<0.N>}) per distinct
- * section of the chosen text parts (usually one or two). A 10 MB message costs 64 KiB.
+ * Plain-text bodies of many messages with few round trips: one UID FETCH of each body structure
+ * together with the start of part 1, which is the text of most messages (single-part, or
+ * multipart/alternative with text/plain first), so that the server opens and parses each
+ * message once; then one partial UID FETCH ({@code BODY.PEEK[section]<0.N>}) per other section
+ * the text was found in (nested parts, usually none). A 10 MB message costs 64 KiB.
  */
 final class BodyTexts {
 
@@ -38,15 +40,20 @@ final class BodyTexts {
       return Map.of();
     }
     String all = UIDSet.toString(UIDSet.createUIDSets(sorted));
-    Map<Long, BODYSTRUCTURE> structures = uidFetch(folder, all, "BODYSTRUCTURE", BODYSTRUCTURE.class);
+    Map<Long, FetchResponse> first = uidFetch(folder, all, "BODYSTRUCTURE BODY.PEEK[1]<0." + MAX + ">",
+        BODYSTRUCTURE.class);
 
     Map<Long, TextPart> chosen = new HashMap<>();
     Map<String, List<Long>> bySection = new LinkedHashMap<>();
     Map<Long, String> texts = new HashMap<>();
-    structures.forEach((uid, bs) -> {
+    first.forEach((uid, response) -> {
+      BODYSTRUCTURE bs = response.getItem(BODYSTRUCTURE.class);
       TextPart part = TextPart.choose(bs);
+      BODY partOne = response.getItem(BODY.class);
       if (part == null) {
         texts.put(uid, "");
+      } else if (partOne != null && partOne.getByteArray() != null && isPartOne(part, bs)) {
+        texts.put(uid, part.toText(partOne.getByteArray().getNewBytes()));
       } else {
         chosen.put(uid, part);
         bySection.computeIfAbsent(part.section(), s -> new ArrayList<>()).add(uid);
@@ -56,10 +63,10 @@ final class BodyTexts {
       long[] group = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
       String set = UIDSet.toString(UIDSet.createUIDSets(group));
       String item = "BODY.PEEK[" + e.getKey() + "]<0." + MAX + ">";
-      uidFetch(folder, set, item, BODY.class).forEach((uid, body) -> {
+      uidFetch(folder, set, item, BODY.class).forEach((uid, response) -> {
         TextPart part = chosen.get(uid);
         if (part != null) {
-          texts.put(uid, part.toText(body.getByteArray().getNewBytes()));
+          texts.put(uid, part.toText(response.getItem(BODY.class).getByteArray().getNewBytes()));
         }
       });
     }
@@ -68,25 +75,36 @@ final class BodyTexts {
   }
 
   /**
-   * One {@code UID FETCH} through the folder's connection. Unsolicited responses (EXISTS,
-   * EXPUNGE, flag changes) go to the folder as usual so its message cache stays right.
+   * Whether part 1 is the chosen text: section 1 of a multipart, or the body of a single-part
+   * message (RFC 3501 6.4.5: its only part is 1), except an attached message, whose part 1 is
+   * the attached message's body rather than the whole.
    */
-  private static <T extends Item> Map<Long, T> uidFetch(IMAPFolder folder, String uidSet, String items, Class<T> type)
-      throws MessagingException {
+  private static boolean isPartOne(TextPart part, BODYSTRUCTURE root) {
+    return part.section().equals("1")
+        || part.section().equals("TEXT") && !root.isMulti() && !root.isNested();
+  }
+
+  /**
+   * One {@code UID FETCH} through the folder's connection: the answers that carry an item of
+   * {@code type}, by UID. Unsolicited responses (EXISTS, EXPUNGE, flag changes) go to the folder
+   * as usual so its message cache stays right.
+   */
+  private static Map<Long, FetchResponse> uidFetch(IMAPFolder folder, String uidSet, String items,
+      Class<? extends Item> type) throws MessagingException {
     @SuppressWarnings("unchecked")
-    Map<Long, T> result = (Map<Long, T>) folder.doCommand(p -> uidFetch(p, uidSet, items, type));
+    Map<Long, FetchResponse> result = (Map<Long, FetchResponse>) folder.doCommand(p -> uidFetch(p, uidSet, items, type));
     return result;
   }
 
-  private static <T extends Item> Map<Long, T> uidFetch(IMAPProtocol p, String uidSet, String items, Class<T> type)
-      throws ProtocolException {
+  private static Map<Long, FetchResponse> uidFetch(IMAPProtocol p, String uidSet, String items,
+      Class<? extends Item> type) throws ProtocolException {
     Response[] responses = p.command("UID FETCH " + uidSet + " (UID " + items + ")", null);
-    Map<Long, T> found = new HashMap<>();
+    Map<Long, FetchResponse> found = new HashMap<>();
     List<Response> others = new ArrayList<>();
     for (int i = 0; i < responses.length - 1; i++) {
       Response r = responses[i];
       if (r instanceof FetchResponse fr && fr.getItem(UID.class) != null && fr.getItem(type) != null) {
-        found.put(fr.getItem(UID.class).uid, fr.getItem(type));
+        found.put(fr.getItem(UID.class).uid, fr);
       } else {
         others.add(r);
       }
