@@ -89,7 +89,7 @@ final class BodyTexts {
    * {@code type}, by UID. Unsolicited responses (EXISTS, EXPUNGE, flag changes) go to the folder
    * as usual so its message cache stays right.
    */
-  private static Map<Long, FetchResponse> uidFetch(IMAPFolder folder, String uidSet, String items,
+  static Map<Long, FetchResponse> uidFetch(IMAPFolder folder, String uidSet, String items,
       Class<? extends Item> type) throws MessagingException {
     @SuppressWarnings("unchecked")
     Map<Long, FetchResponse> result = (Map<Long, FetchResponse>) folder.doCommand(p -> uidFetch(p, uidSet, items, type));

@@ -48,6 +48,7 @@ final class ChangeReader {
     Message[] candidates = resync ? sinceWindow(folder, notBefore) : afterUid(folder, after);
     folder.fetch(candidates, profile());
     fetchStructures(folder, candidates);
+    ReportParts reports = ReportParts.fetch(folder, candidates);
 
     MessageMapper mapper = new MessageMapper();
     List<MailMessage> messages = new ArrayList<>();
@@ -61,7 +62,7 @@ final class ChangeReader {
       }
       maxUid = Math.max(maxUid, uid);
       try {
-        MailMessage message = mapper.map((IMAPMessage) candidate, uid);
+        MailMessage message = mapper.map((IMAPMessage) candidate, uid, reports);
         if (!resync || !message.date().isBefore(notBefore)) {
           messages.add(message);
         }

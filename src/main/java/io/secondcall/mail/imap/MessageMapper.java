@@ -17,6 +17,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,15 +32,17 @@ import org.eclipse.angus.mail.imap.IMAPMessage;
 
 /**
  * Maps one IMAP message, whose envelope, body structure and selected headers were fetched in
- * bulk, to the core's {@link MailMessage}. Missing or broken fields get fallbacks; only the
- * rare DSNs and calendar messages cost an extra FETCH, of one small part.
+ * bulk, to the core's {@link MailMessage}. Missing or broken fields get fallbacks. The report
+ * parts of bounces come fetched together ({@link ReportParts}); only a calendar part without a
+ * METHOD parameter costs a FETCH of its own, of one small part.
  */
 final class MessageMapper {
 
   private static final int MAX_PART_BYTES = 64 * 1024;
   private static final Session LENIENT = Session.getInstance(lenientProperties());
 
-  MailMessage map(IMAPMessage m, long uid) throws MessagingException, IOException {
+  /** @param reports the delivery reports of the folder's bounces, fetched together; others are read here */
+  MailMessage map(IMAPMessage m, long uid, ReportParts reports) throws MessagingException, IOException {
     Message view = addressSource(m);
     HeaderFields.Source headers = headers(view);
     Instant date = date(view, m);
@@ -47,9 +50,8 @@ final class MessageMapper {
     HeaderFields.fill(b, headers);
     // The Content-Type header, not BODYSTRUCTURE: the structure is fetched only where a body is needed.
     ContentType type = declaredType(m);
-    if (type != null && type.match("multipart/report")
-        && "delivery-status".equalsIgnoreCase(type.getParameter("report-type"))) {
-      b.bounced(bounced(m));
+    if (isBounce(m)) {
+      b.bounced(bounced(m, uid, reports));
     }
     b.calendarMethod(calendarMethod(m, type));
     return b.build();
@@ -178,15 +180,55 @@ final class MessageMapper {
     }
   }
 
-  private static List<EmailAddress> bounced(IMAPMessage m) throws MessagingException, IOException {
+  /** Whether the Content-Type header says delivery report (RFC 3464): a bounce, whose report parts are read. */
+  static boolean isBounce(Message m) {
+    ContentType type = declaredType(m);
+    return type != null && type.match("multipart/report")
+        && "delivery-status".equalsIgnoreCase(type.getParameter("report-type"));
+  }
+
+  /**
+   * The IMAP sections (RFC 3501 6.4.5, e.g. "2") of a bounce's delivery-status parts, from the
+   * body structure already fetched.
+   */
+  static List<String> reportSections(Message m) throws MessagingException, IOException {
+    List<String> sections = new ArrayList<>();
+    for (Leaf leaf : leaves(m)) {
+      if (isReport(leaf.part())) {
+        sections.add(leaf.section());
+      }
+    }
+    return sections;
+  }
+
+  private static List<EmailAddress> bounced(IMAPMessage m, long uid, ReportParts reports)
+      throws MessagingException, IOException {
     List<EmailAddress> out = new ArrayList<>();
-    for (Part part : leafParts(m)) {
-      ContentType type = contentType(part);
-      if (type != null && DeliveryStatus.isReport(type.getBaseType().toLowerCase(Locale.ROOT))) {
-        out.addAll(DeliveryStatus.failedAddresses(text(part)));
+    for (Leaf leaf : leaves(m)) {
+      if (isReport(leaf.part())) {
+        byte[] fetched = reports.raw(uid, leaf.section());
+        String text = fetched == null ? text(leaf.part()) : reportText(fetched, leaf.part());
+        out.addAll(DeliveryStatus.failedAddresses(text));
       }
     }
     return out;
+  }
+
+  private static boolean isReport(Part part) {
+    ContentType type = contentType(part);
+    return type != null && DeliveryStatus.isReport(type.getBaseType().toLowerCase(Locale.ROOT));
+  }
+
+  /** A report part's text from its raw (transfer-encoded) bytes, as {@link #text} reads it. */
+  private static String reportText(byte[] raw, Part part) {
+    String encoding = null;
+    try {
+      // From the body structure: asking the part for its header would cost a FETCH.
+      encoding = part instanceof MimePart mime ? mime.getEncoding() : null;
+    } catch (MessagingException e) {
+      // Read as it is.
+    }
+    return MimeText.toString(MimeText.decodeTransfer(raw, encoding), "UTF-8");
   }
 
   /** METHOD of the first text/calendar part that names one. */
@@ -221,23 +263,31 @@ final class MessageMapper {
    * or bounced original is not this message's own content.
    */
   private static List<Part> leafParts(Part root) throws MessagingException, IOException {
-    List<Part> leaves = new ArrayList<>();
-    collect(root, leaves, 0);
+    return leaves(root).stream().map(Leaf::part).toList();
+  }
+
+  /** A leaf part and its IMAP section: "TEXT" for a single-part message, else e.g. "2" or "1.2". */
+  record Leaf(String section, Part part) {}
+
+  private static List<Leaf> leaves(Part root) throws MessagingException, IOException {
+    List<Leaf> leaves = new ArrayList<>();
+    collect(root, "", leaves, 0);
     return leaves;
   }
 
-  private static void collect(Part p, List<Part> leaves, int depth) throws MessagingException, IOException {
+  private static void collect(Part p, String section, List<Leaf> leaves, int depth)
+      throws MessagingException, IOException {
     ContentType type = contentType(p);
     if (type != null && type.match("multipart/*") && depth < 10) {
       Object content = p.getContent();
       if (content instanceof Multipart mp) {
         for (int i = 0; i < mp.getCount(); i++) {
           BodyPart child = mp.getBodyPart(i);
-          collect(child, leaves, depth + 1);
+          collect(child, section.isEmpty() ? Integer.toString(i + 1) : section + "." + (i + 1), leaves, depth + 1);
         }
       }
     } else {
-      leaves.add(p);
+      leaves.add(new Leaf(section.isEmpty() ? "TEXT" : section, p));
     }
   }
 }

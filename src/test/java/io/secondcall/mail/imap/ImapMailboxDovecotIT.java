@@ -3,18 +3,21 @@ package io.secondcall.mail.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secondcall.core.EmailAddress;
+import io.secondcall.core.MailMessage;
 import io.secondcall.mail.MailboxContract;
 import io.secondcall.mail.MessageContentContract;
 import io.secondcall.mail.TestMail;
-import io.secondcall.core.MailMessage;
 import io.secondcall.port.FolderChanges;
 import io.secondcall.port.MailFolder;
 import io.secondcall.port.SyncCursor;
 import io.secondcall.testing.Dovecot;
 import io.secondcall.testing.ImapTap;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +79,50 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, I
         assertThat(tap.lines("LIST")).hasSize(2).last().asString().contains("RETURN (SPECIAL-USE STATUS (");
         assertThat(tap.lines("EXAMINE")).as("Sent unchanged: not opened again").hasSize(2);
       }
+    }
+  }
+
+  /** Issue 13: one FETCH per bounce made a first scan's cost grow with the bounces in the window. */
+  @Test
+  void theReportsOfManyBouncesAreReadInOneFetch() throws Exception {
+    try (SeedClient seed = new SeedClient(account); ImapTap tap = ImapTap.start(dovecot.port())) {
+      for (String who : List.of("alice", "bob", "carla")) {
+        seed.append("INBOX", TestMail.raw("""
+            From: MAILER-DAEMON@mx.example.com
+            To: dana@example.com
+            Subject: Undelivered Mail Returned to Sender
+            Date: %s
+            Message-ID: <bounce-%s@mx.example.com>
+            MIME-Version: 1.0
+            Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+            """.formatted(TestMail.date(TestMail.daysAgo(1)), who), """
+            --B
+            Content-Type: text/plain
+
+            Your message could not be delivered.
+            --B
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; mx.example.com
+
+            Final-Recipient: rfc822; %s@acme.example
+            Action: failed
+            Status: 5.1.1
+            --B--
+            """.formatted(who)).getBytes(StandardCharsets.UTF_8));
+      }
+      ImapAccount tapped = new ImapAccount(dovecot.host(), tap.port(), ImapAccount.Security.NONE,
+          account.username(), Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+      try (ImapMailbox mailbox = new ImapMailbox(tapped)) {
+        FolderChanges changes = mailbox.changes(MailFolder.INBOX, SyncCursor.NONE, window());
+
+        assertThat(changes.messages()).flatExtracting(m -> m.bounced()).extracting(EmailAddress::address)
+            .containsExactlyInAnyOrder("alice@acme.example", "bob@acme.example", "carla@acme.example");
+      }
+      List<String> partFetches = new ArrayList<>(tap.lines("FETCH"));
+      partFetches.addAll(tap.lines("UID"));
+      assertThat(partFetches.stream().filter(l -> l.contains("[2]")).toList()).singleElement().asString()
+          .contains("BODY.PEEK[2]");
     }
   }
 
