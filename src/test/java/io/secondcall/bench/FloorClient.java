@@ -81,6 +81,25 @@ final class FloorClient {
     }
   }
 
+  /**
+   * Logs in, lists the folders first if asked, opens {@code folder} read-only, logs out: what
+   * opening a big folder costs the server by itself and after a LIST in the same session.
+   */
+  static void examine(int port, String user, String password, String folder, boolean listFirst) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(120_000);
+      InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+      readLine(in); // greeting
+      Session s = new Session(in, socket.getOutputStream());
+      s.command("LOGIN " + user + " " + password);
+      if (listFirst) {
+        s.command("LIST \"\" \"*\"");
+      }
+      s.command("EXAMINE \"" + folder + "\"");
+      s.command("LOGOUT");
+    }
+  }
+
   static String ranges(List<Long> sorted) {
     StringBuilder set = new StringBuilder();
     int i = 0;

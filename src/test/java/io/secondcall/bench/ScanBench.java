@@ -34,8 +34,8 @@ final class ScanBench {
   /** Results of one size. */
   record SizeResult(int size, Samples floorImap, Samples floorWall, Samples initialImap, Samples initialWall,
       Samples quietImap, Samples quietWall, Samples quietWallPlain, Samples floorStatus, List<String> quietCommands,
-      Map<String, Double> floorByCommand, Map<String, Double> initialByCommand, int realInitialExit,
-      List<Integer> exits) {}
+      Map<String, Double> floorByCommand, Map<String, Double> initialByCommand, Samples examineAlone,
+      Samples examineAfterList, int realInitialExit, List<Integer> exits) {}
 
   ScanBench(List<Integer> sizes, int runs, Path work) throws IOException {
     this.sizes = sizes;
@@ -144,8 +144,20 @@ final class ScanBench {
       FloorClient.status(meter.port(), user, Dovecot.PASSWORD, List.of(Dovecot.SENT, "INBOX", Dovecot.DRAFTS));
       floorStatus.add(meter.busyMillis());
     }
+    // Opening Sent alone, and after a LIST in the same session, as secondcall must list to find its folders.
+    Samples examineAlone = new Samples();
+    Samples examineAfterList = new Samples();
+    for (int i = 0; i < runs; i++) {
+      meter.reset();
+      FloorClient.examine(meter.port(), user, Dovecot.PASSWORD, Dovecot.SENT, false);
+      examineAlone.add(meter.busyMillisByCommand().get("EXAMINE"));
+      meter.reset();
+      FloorClient.examine(meter.port(), user, Dovecot.PASSWORD, Dovecot.SENT, true);
+      examineAfterList.add(meter.busyMillisByCommand().get("EXAMINE"));
+    }
     return new SizeResult(size, floorImap, floorWall, initialImap, initialWall, quietImap, quietWall, quietWallPlain,
-        floorStatus, commands, floorByCommand, initialByCommand, realInitialExit, exits);
+        floorStatus, commands, floorByCommand, initialByCommand, examineAlone, examineAfterList, realInitialExit,
+        exits);
   }
 
   /** A first scan from empty state, as a dry run: it reads all a first scan reads and leaves the mailbox as it was. */
