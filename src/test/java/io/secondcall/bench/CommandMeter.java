@@ -33,7 +33,6 @@ final class CommandMeter implements AutoCloseable {
   private final ServerSocket listener;
   private final int target;
   private final List<String> commands = new ArrayList<>();
-  private final AtomicLong busyNanos = new AtomicLong();
   /** Busy time by command name, in the order the names first came. */
   private final Map<String, AtomicLong> busyByCommand = new LinkedHashMap<>();
   private final List<Socket> sockets = new ArrayList<>();
@@ -56,7 +55,6 @@ final class CommandMeter implements AutoCloseable {
   /** Forgets what was counted so far. */
   synchronized void reset() {
     commands.clear();
-    busyNanos.set(0);
     busyByCommand.clear();
   }
 
@@ -68,7 +66,6 @@ final class CommandMeter implements AutoCloseable {
   }
 
   private synchronized void addBusy(String name, long nanos) {
-    busyNanos.addAndGet(nanos);
     busyByCommand.computeIfAbsent(name, n -> new AtomicLong()).addAndGet(nanos);
   }
 
@@ -78,8 +75,8 @@ final class CommandMeter implements AutoCloseable {
   }
 
   /** Milliseconds during which a command (other than IDLE) waited for its tagged answer. */
-  double busyMillis() {
-    return busyNanos.get() / 1e6;
+  synchronized double busyMillis() {
+    return busyByCommand.values().stream().mapToLong(AtomicLong::get).sum() / 1e6;
   }
 
   boolean saw(String command) {

@@ -68,17 +68,11 @@ final class FloorClient {
    * client can do to learn that nothing changed, one command per folder.
    */
   static void status(int port, String user, String password, List<String> folders) throws IOException {
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      socket.setSoTimeout(120_000);
-      InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
-      readLine(in); // greeting
-      Session s = new Session(in, socket.getOutputStream());
-      s.command("LOGIN " + user + " " + password);
+    loggedIn(port, user, password, s -> {
       for (String folder : folders) {
         s.command("STATUS \"" + folder + "\" (MESSAGES UIDNEXT UIDVALIDITY)");
       }
-      s.command("LOGOUT");
-    }
+    });
   }
 
   /**
@@ -86,16 +80,28 @@ final class FloorClient {
    * opening a big folder costs the server by itself and after a LIST in the same session.
    */
   static void examine(int port, String user, String password, String folder, boolean listFirst) throws IOException {
+    loggedIn(port, user, password, s -> {
+      if (listFirst) {
+        s.command("LIST \"\" \"*\"");
+      }
+      s.command("EXAMINE \"" + folder + "\"");
+    });
+  }
+
+  /** Commands of one session. */
+  private interface Commands {
+    void send(Session s) throws IOException;
+  }
+
+  /** Connects, logs in, sends the commands, logs out. */
+  private static void loggedIn(int port, String user, String password, Commands commands) throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(120_000);
       InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
       readLine(in); // greeting
       Session s = new Session(in, socket.getOutputStream());
       s.command("LOGIN " + user + " " + password);
-      if (listFirst) {
-        s.command("LIST \"\" \"*\"");
-      }
-      s.command("EXAMINE \"" + folder + "\"");
+      commands.send(s);
       s.command("LOGOUT");
     }
   }

@@ -60,7 +60,8 @@ final class FolderStates {
       return FolderStatus.of(folder);
     }
     String name = folder.getFullName();
-    if (!current.withStatus() || wrote || served.contains(name) || System.nanoTime() - listedAt > FRESH_NANOS) {
+    // A stale list was listed again by list(store) above.
+    if (!current.withStatus() || wrote || served.contains(name)) {
       current = relist(store, true);
     }
     served.add(name);

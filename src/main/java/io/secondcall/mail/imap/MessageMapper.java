@@ -38,7 +38,8 @@ import org.eclipse.angus.mail.imap.IMAPMessage;
  */
 final class MessageMapper {
 
-  private static final int MAX_PART_BYTES = 64 * 1024;
+  /** Bytes read of a part the mapper looks into (a delivery report, an invitation). */
+  static final int MAX_PART_BYTES = 64 * 1024;
   private static final Session LENIENT = Session.getInstance(lenientProperties());
 
   /** @param reports the delivery reports of the folder's bounces, fetched together; others are read here */

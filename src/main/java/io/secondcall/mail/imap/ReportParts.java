@@ -19,8 +19,6 @@ import org.eclipse.angus.mail.imap.protocol.UIDSet;
  */
 final class ReportParts {
 
-  private static final int MAX = 64 * 1024;
-
   private final Map<Long, Map<String, byte[]>> raw;
 
   private ReportParts(Map<Long, Map<String, byte[]>> raw) {
@@ -47,7 +45,7 @@ final class ReportParts {
     for (Map.Entry<String, List<Long>> e : bySection.entrySet()) {
       long[] uids = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
       String set = UIDSet.toString(UIDSet.createUIDSets(uids));
-      BodyTexts.uidFetch(folder, set, "BODY.PEEK[" + e.getKey() + "]<0." + MAX + ">", BODY.class)
+      BodyTexts.uidFetch(folder, set, "BODY.PEEK[" + e.getKey() + "]<0." + MessageMapper.MAX_PART_BYTES + ">", BODY.class)
           .forEach((uid, response) -> {
             BODY body = response.getItem(BODY.class);
             if (body.getByteArray() != null) {
