@@ -92,9 +92,14 @@ public final class FakeGoogleCalendar implements AutoCloseable {
   }
 
   /** The next API call answers this status with Google's error JSON. */
-  void failNextWith(int status, String reason) {
+  public void failNextWith(int status, String reason) {
     failNextReason = reason;
     failNextWith = status;
+  }
+
+  /** The events of a calendar that are not deleted, as stored (unexpanded). */
+  public List<ObjectNode> events(String calendarId) {
+    return store.all(calendarId).stream().filter(e -> !"cancelled".equals(e.path("status").asText())).toList();
   }
 
   /** At most this many events per events.list page. */
@@ -103,7 +108,7 @@ public final class FakeGoogleCalendar implements AutoCloseable {
   }
 
   /** Every sync token issued so far is refused with 410 fullSyncRequired. */
-  void expireSyncTokens() {
+  public void expireSyncTokens() {
     store.expireSyncTokens();
   }
 
