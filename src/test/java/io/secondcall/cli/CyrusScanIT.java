@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The reply scenario through the command line on Cyrus IMAP as Debian sets it up (every folder
  * under {@code INBOX.}), configured as a user coming from Dovecot writes it: {@code Sent},
  * {@code Drafts}. An outreach gets its follow-up drafted, the answer removes it, and a Sent folder
- * that is not there is an error with the fix, never "Nothing new." for ever.
+ * that is not there is an error with the fix, never "Nothing new." for ever; nor is a refused login.
  */
 class CyrusScanIT {
 
@@ -85,6 +85,24 @@ class CyrusScanIT {
     assertThat(scan.err()).contains("mail.imap.sent_folder").contains("\"INBOX.Sent\"").doesNotContain("Nothing new");
     assertThat(check.exit()).as(check.err() + check.out()).isEqualTo(2);
     assertThat(check.out() + check.err()).contains("mail.imap.sent_folder");
+  }
+
+  @Test
+  void aRefusedLoginIsNamedWithThePasswordFileAndNeverTakenForAnEmptyMailbox(@TempDir Path work) throws Exception {
+    String user = cyrus.newUser();
+    Path config = config(work, user, "Sent");
+    Path password = work.resolve("imap-password");
+    Files.writeString(password, "not-" + Cyrus.PASSWORD + "\n");
+
+    CliIT.Result check = CliIT.run("check", "--config", config.toString());
+    CliIT.Result scan = CliIT.run("scan", "--config", config.toString(), "--now", "2026-12-03T08:30:00Z");
+
+    assertThat(check.exit()).as(check.err() + check.out()).isEqualTo(ExitCodes.UNREACHABLE);
+    assertThat(CheckCommandIT.line(check, "imap")).contains("login refused for " + user)
+        .contains("password from file " + password);
+    assertThat(scan.exit()).as(scan.err() + scan.out()).isEqualTo(ExitCodes.UNREACHABLE);
+    assertThat(scan.err()).contains("login refused for " + user).doesNotContain("Nothing new", Cyrus.PASSWORD);
+    assertThat(check.out() + check.err()).doesNotContain(Cyrus.PASSWORD);
   }
 
   private static Path config(Path work, String user, String sentFolder) throws Exception {

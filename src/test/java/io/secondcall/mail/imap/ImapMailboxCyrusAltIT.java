@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The IMAP contracts on Cyrus IMAP 3.6 with {@code altnamespace} and {@code unixhierarchysep}:
  * folders beside INBOX, separated by '/', as many hosted Cyrus installations show them.
  */
-class ImapMailboxCyrusAltIT implements MailboxContract, ImapFolderContract {
+class ImapMailboxCyrusAltIT implements MailboxContract, ImapFolderContract, LoginContract {
 
   @TempDir
   static Path dir;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code INBOX.}, '.' as separator, Sent and Drafts flagged by SPECIAL-USE, and a server that
  * refuses to make folders outside the user's INBOX.
  */
-class ImapMailboxCyrusIT implements MailboxContract, MessageContentContract, ImapFolderContract {
+class ImapMailboxCyrusIT implements MailboxContract, MessageContentContract, ImapFolderContract, LoginContract {
 
   @TempDir
   static Path dir;
