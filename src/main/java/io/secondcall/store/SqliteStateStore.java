@@ -59,6 +59,7 @@ public final class SqliteStateStore extends SqliteConversationReads {
    */
   public static SqliteStateStore open(Path stateDir) {
     Path file = StateFiles.prepare(stateDir, FILE_NAME);
+    SqliteNativeCopy.useCopyIn(file.getParent());
     return connect("jdbc:sqlite:" + file, file.toString());
   }
 
@@ -69,6 +70,7 @@ public final class SqliteStateStore extends SqliteConversationReads {
    */
   public static SqliteStateStore openReadOnly(Path stateDir) {
     Path file = stateDir.resolve(FILE_NAME);
+    SqliteNativeCopy.useCopyIn(stateDir);
     return new SqliteStateStore(Sql.connectReadOnly("jdbc:sqlite:" + file, file.toString()));
   }
 

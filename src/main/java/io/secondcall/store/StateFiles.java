@@ -27,18 +27,23 @@ final class StateFiles {
     Path dir = directory.toAbsolutePath().normalize();
     Path file = dir.resolve(fileName);
     try {
-      if (!Files.isDirectory(dir)) {
-        if (dir.getParent() != null) {
-          Files.createDirectories(dir.getParent());
-        }
-        createDirectory(dir);
-      }
+      prepareDirectory(dir);
       if (!Files.exists(file)) {
         createFile(file);
       }
       return file;
     } catch (IOException e) {
       throw new StateStoreException(file.toString(), "cannot create it: " + e, e);
+    }
+  }
+
+  /** Creates {@code dir} (0700) and its parents when missing. */
+  static void prepareDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      if (dir.getParent() != null) {
+        Files.createDirectories(dir.getParent());
+      }
+      createDirectory(dir);
     }
   }
 
