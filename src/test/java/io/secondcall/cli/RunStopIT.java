@@ -57,6 +57,7 @@ class RunStopIT {
   void onCyrusTooSigtermWhileIdlingExitsZeroAtOnceAndTheLogSaysOnceWhatItsIdleDoes() throws Exception {
     try (Cyrus cyrus = Cyrus.start(mail, Dovecot.Layout.INBOX_PREFIX); ImapTap tap = ImapTap.start(cyrus.port())) {
       Path config = config(work, tap.port(), cyrus.newUser());
+      Files.writeString(work.resolve("imap-password"), Cyrus.PASSWORD + "\n");
       try (RunProcess run = RunProcess.start(config, work.resolve("logs"))) {
         assertThat(tap.awaitCommand("IDLE", START_LIMIT)).as("the daemon idles\n%s", run.log()).isTrue();
 
