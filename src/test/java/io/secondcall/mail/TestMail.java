@@ -4,6 +4,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -41,6 +42,13 @@ public final class TestMail {
   }
 
   /** A draft as the template step renders it: new MimeMessage with the secondcall id. */
+  /** A message as it travels, to append it. */
+  public static byte[] bytes(MimeMessage m) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    m.writeTo(out);
+    return out.toByteArray();
+  }
+
   public static MimeMessage draft(String secondcallId, String subject) throws Exception {
     MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
     m.setFrom(new InternetAddress("dana@example.com", "Dana Example"));

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +48,7 @@ public final class ImapMailbox implements Mailbox {
   private final FolderStates states = new FolderStates();
   private final InboxWatch inboxWatch;
   private final TaggedMessages tagged;
+  private final Map<MailFolder, TaggedIndex> taggedIndexes = new EnumMap<>(MailFolder.class);
   /** Null until {@link #supportsIdle} first found IDLE. */
   private Optional<String> idleNote;
 
@@ -175,9 +177,9 @@ public final class ImapMailbox implements Mailbox {
       if (!folder.exists()) {
         throw new FolderMissingException(role, name);
       }
-      folder.open(Folder.READ_ONLY);
       try {
-        return tagged.ids(folder);
+        boolean qresync = store.hasCapability("QRESYNC");
+        return taggedIndexes.computeIfAbsent(role, r -> new TaggedIndex()).read(folder, tagged, qresync);
       } finally {
         closeQuietly(folder, false);
       }

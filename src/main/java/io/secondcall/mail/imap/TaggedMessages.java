@@ -10,9 +10,9 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What {@link ImapMailbox} writes into a folder and finds there again: messages tagged with an
- * {@code X-Secondcall-Id} header. Appends drafts, lists the ids present, removes drafts by id.
+ * {@code X-Secondcall-Id} header. Appends drafts, reads the ids present, removes drafts by id.
  * The mailbox opens and closes the folders, holds its monitor and maps the exceptions.
  */
 final class TaggedMessages {
@@ -36,11 +36,11 @@ final class TaggedMessages {
     this.label = label;
   }
 
-  /** The ids of the tagged messages in an open folder. */
-  Set<String> ids(IMAPFolder folder) throws MessagingException {
-    Set<String> ids = new HashSet<>();
-    for (Message m : tagged(folder)) {
-      ids.add(idOf(m));
+  /** The ids of those of {@code messages} (of the open {@code folder}) that are tagged and not \Deleted, by UID. */
+  Map<Long, String> idsByUid(IMAPFolder folder, Message[] messages) throws MessagingException {
+    Map<Long, String> ids = new HashMap<>();
+    for (Message m : tagged(folder, messages)) {
+      ids.put(folder.getUID(m), idOf(m));
     }
     return ids;
   }
@@ -77,7 +77,7 @@ final class TaggedMessages {
   void remove(IMAPFolder folder, String name, Collection<String> secondcallIds)
       throws MessagingException {
     List<Message> doomed = new ArrayList<>();
-    for (Message m : tagged(folder)) {
+    for (Message m : tagged(folder, folder.getMessages())) {
       if (secondcallIds.contains(idOf(m))) {
         doomed.add(m);
       }
@@ -97,9 +97,8 @@ final class TaggedMessages {
     log.debug("{} removed {} draft(s) from '{}'", label, batch.length, name);
   }
 
-  /** Messages with an X-Secondcall-Id and without \Deleted, their header and flags fetched in one FETCH. */
-  private static List<Message> tagged(IMAPFolder folder) throws MessagingException {
-    Message[] all = folder.getMessages();
+  /** Those of {@code all} with an X-Secondcall-Id and without \Deleted, their header and flags fetched in one FETCH. */
+  private static List<Message> tagged(IMAPFolder folder, Message[] all) throws MessagingException {
     List<Message> out = new ArrayList<>();
     if (all.length == 0) {
       return out;

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What only an IMAP server needs: finding Sent and Drafts among its folders, telling that
- * Drafts has not changed without reading it, and what to expect of its IDLE.
+ * Drafts has not changed without reading it, reading what changed there when it did, and what
+ * to expect of its IDLE.
  */
 interface ImapFolderContract extends ImapServerFixture {
 
@@ -54,6 +55,27 @@ interface ImapFolderContract extends ImapServerFixture {
       assertThat(seen.add(mailbox.version(MailFolder.DRAFTS).orElseThrow())).as("a draft flagged \\Deleted").isTrue();
       mailbox.deleteDrafts(List.of("c1.1"));
       assertThat(seen.add(mailbox.version(MailFolder.DRAFTS).orElseThrow())).as("a draft removed").isTrue();
+    }
+  }
+
+  @Test
+  default void theIdsInDraftsFollowWhatChangedThereBetweenReads() throws Exception {
+    try (SeedClient seed = seed(); ImapMailbox mailbox = new ImapMailbox(account())) {
+      for (String id : List.of("c1.1", "c2.1", "c3.1", "c4.1")) {
+        mailbox.saveDraft(TestMail.draft(id, "Re: Offer " + id));
+      }
+      assertThat(mailbox.secondcallIds(MailFolder.DRAFTS)).containsExactlyInAnyOrder("c1.1", "c2.1", "c3.1", "c4.1");
+
+      seed.remove(draftsFolder(), "c1.1"); // the user sent it
+      seed.markDeleted(draftsFolder(), "c2.1"); // a mail client flagged it
+      seed.append(draftsFolder(), TestMail.bytes(TestMail.draft("c5.1", "Re: Offer c5.1"))); // put back from elsewhere
+      assertThat(mailbox.secondcallIds(MailFolder.DRAFTS)).containsExactlyInAnyOrder("c3.1", "c4.1", "c5.1");
+
+      seed.undelete(draftsFolder(), "c2.1");
+      mailbox.deleteDrafts(List.of("c3.1"));
+      assertThat(mailbox.secondcallIds(MailFolder.DRAFTS)).containsExactlyInAnyOrder("c2.1", "c4.1", "c5.1");
+      assertThat(mailbox.secondcallIds(MailFolder.DRAFTS)).as("read again, nothing changed")
+          .containsExactlyInAnyOrder("c2.1", "c4.1", "c5.1");
     }
   }
 

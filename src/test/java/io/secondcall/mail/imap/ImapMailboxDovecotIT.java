@@ -82,6 +82,34 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, I
     }
   }
 
+  /**
+   * Issue 13: a Drafts folder that changed was read whole again. With QRESYNC the server says
+   * what went and what changed since the last read, and only what arrived since is fetched.
+   */
+  @Test
+  void aDraftsFolderThatChangedIsReadAsWhatChangedThere() throws Exception {
+    try (SeedClient seed = new SeedClient(account); ImapTap tap = ImapTap.start(dovecot.port())) {
+      ImapAccount tapped = new ImapAccount(dovecot.host(), tap.port(), ImapAccount.Security.NONE,
+          account.username(), Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+      try (ImapMailbox mailbox = new ImapMailbox(tapped)) {
+        for (int i = 1; i <= 20; i++) {
+          mailbox.saveDraft(TestMail.draft("c" + i + ".1", "Re: Offer " + i));
+        }
+        assertThat(mailbox.secondcallIds(MailFolder.DRAFTS)).hasSize(20);
+        assertThat(tap.lines("FETCH")).as("the first read fetches every draft's id")
+            .singleElement().asString().startsWith("FETCH 1:20 ");
+
+        seed.remove(Dovecot.DRAFTS, "c1.1");
+        seed.append(Dovecot.DRAFTS, TestMail.bytes(TestMail.draft("c21.1", "Re: Offer 21")));
+        assertThat(mailbox.secondcallIds(MailFolder.DRAFTS)).hasSize(20).contains("c21.1").doesNotContain("c1.1");
+
+        assertThat(tap.lines("EXAMINE")).last().asString().contains("(QRESYNC (");
+        assertThat(tap.lines("FETCH")).as("the second read fetches the one new draft's id").hasSize(2)
+            .last().asString().startsWith("FETCH 20 ");
+      }
+    }
+  }
+
   /** Issue 13: one FETCH per bounce made a first scan's cost grow with the bounces in the window. */
   @Test
   void theReportsOfManyBouncesAreReadInOneFetch() throws Exception {

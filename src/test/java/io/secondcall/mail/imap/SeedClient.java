@@ -50,17 +50,36 @@ final class SeedClient implements MailSeed {
 
   /** Flags the message with this X-Secondcall-Id \\Deleted without expunging it, as a mail client may. */
   void markDeleted(String folder, String secondcallId) throws MessagingException {
+    withTagged(folder, secondcallId, m -> m.setFlag(Flags.Flag.DELETED, true), false);
+  }
+
+  /** Takes the \\Deleted flag back from the message with this X-Secondcall-Id. */
+  void undelete(String folder, String secondcallId) throws MessagingException {
+    withTagged(folder, secondcallId, m -> m.setFlag(Flags.Flag.DELETED, false), false);
+  }
+
+  /** Removes the message with this X-Secondcall-Id for good, as a mail client does with a draft it sent. */
+  void remove(String folder, String secondcallId) throws MessagingException {
+    withTagged(folder, secondcallId, m -> m.setFlag(Flags.Flag.DELETED, true), true);
+  }
+
+  private interface MessageAction {
+    void apply(Message m) throws MessagingException;
+  }
+
+  private void withTagged(String folder, String secondcallId, MessageAction action, boolean expunge)
+      throws MessagingException {
     Folder f = store.getFolder(folder);
     f.open(Folder.READ_WRITE);
     try {
       for (Message m : f.getMessages()) {
         String[] id = m.getHeader("X-Secondcall-Id");
         if (id != null && id[0].strip().equals(secondcallId)) {
-          m.setFlag(Flags.Flag.DELETED, true);
+          action.apply(m);
         }
       }
     } finally {
-      f.close(false);
+      f.close(expunge);
     }
   }
 
