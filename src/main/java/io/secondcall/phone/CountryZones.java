@@ -16,7 +16,6 @@ import java.util.TreeSet;
 public final class CountryZones {
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-  private final PhoneNumberToTimeZonesMapper mapper = PhoneNumberToTimeZonesMapper.getInstance();
 
   /** Zone ids of the ISO 3166 region {@code region} ({@code DE}); empty when unknown. */
   public List<String> zonesOf(String region) {
@@ -24,7 +23,7 @@ public final class CountryZones {
     if (code == 0) {
       return List.of();
     }
-    List<String> zones = mapper.getTimeZonesForGeographicalNumber(new PhoneNumber().setCountryCode(code).setNationalNumber(0));
+    List<String> zones = mapper().getTimeZonesForGeographicalNumber(new PhoneNumber().setCountryCode(code).setNationalNumber(0));
     return zones.contains(PhoneNumberToTimeZonesMapper.getUnknownTimeZone()) ? List.of() : zones;
   }
 
@@ -37,5 +36,10 @@ public final class CountryZones {
       }
     }
     return regions;
+  }
+
+  /** Read when first needed: it unpacks Google's prefix-to-zone table, which a cycle without calls to book never needs. */
+  private static PhoneNumberToTimeZonesMapper mapper() {
+    return PhoneNumberToTimeZonesMapper.getInstance();
   }
 }

@@ -44,7 +44,6 @@ public final class ProspectZones {
   }
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-  private final PhoneNumberToTimeZonesMapper mapper = PhoneNumberToTimeZonesMapper.getInstance();
   private final PhoneNumbers numbers = new PhoneNumbers();
   private final CountryZones countries = new CountryZones();
 
@@ -63,7 +62,7 @@ public final class ProspectZones {
     if (set.isPresent()) {
       return Optional.of(new Place(List.of(set.get()), set.get(), country));
     }
-    Optional<Place> byNumber = number.flatMap(n -> place(mapper.getTimeZonesForNumber(n),
+    Optional<Place> byNumber = number.flatMap(n -> place(mapper().getTimeZonesForNumber(n),
         util.getRegionCodeForNumber(n), country, at));
     if (byNumber.isPresent()) {
       return byNumber;
@@ -90,7 +89,7 @@ public final class ProspectZones {
   private ZoneId shown(List<ZoneId> zones, String region) {
     PhoneNumber example = region == null ? null : util.getExampleNumber(region);
     if (example != null) {
-      for (String id : mapper.getTimeZonesForNumber(example)) {
+      for (String id : mapper().getTimeZonesForNumber(example)) {
         Optional<ZoneId> main = zone(id).filter(z -> zones.stream().anyMatch(x -> x.getRules().equals(z.getRules())));
         if (main.isPresent()) {
           return main.get();
@@ -126,5 +125,10 @@ public final class ProspectZones {
     } catch (DateTimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** Read when first needed: it unpacks Google's prefix-to-zone table, which a cycle without calls to book never needs. */
+  private static PhoneNumberToTimeZonesMapper mapper() {
+    return PhoneNumberToTimeZonesMapper.getInstance();
   }
 }
