@@ -32,6 +32,12 @@ final class FloorClient {
   /** Logs in, reads the window of each folder, logs out; returns the messages fetched. */
   static int read(int port, String user, String password, List<String> folders, LocalDate since, String headers)
       throws IOException {
+    return read(port, user, password, folders, since, headers, false);
+  }
+
+  /** The same, after listing the folders first when {@code listFirst}, as secondcall must to find them. */
+  static int read(int port, String user, String password, List<String> folders, LocalDate since, String headers,
+      boolean listFirst) throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(120_000);
       InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
@@ -39,6 +45,9 @@ final class FloorClient {
       readLine(in); // greeting
       Session s = new Session(in, out);
       s.command("LOGIN " + user + " " + password);
+      if (listFirst) {
+        s.command("LIST \"\" \"*\"");
+      }
       int fetched = 0;
       for (String folder : folders) {
         s.command("EXAMINE \"" + folder + "\"");
@@ -72,19 +81,6 @@ final class FloorClient {
       for (String folder : folders) {
         s.command("STATUS \"" + folder + "\" (MESSAGES UIDNEXT UIDVALIDITY)");
       }
-    });
-  }
-
-  /**
-   * Logs in, lists the folders first if asked, opens {@code folder} read-only, logs out: what
-   * opening a big folder costs the server by itself and after a LIST in the same session.
-   */
-  static void examine(int port, String user, String password, String folder, boolean listFirst) throws IOException {
-    loggedIn(port, user, password, s -> {
-      if (listFirst) {
-        s.command("LIST \"\" \"*\"");
-      }
-      s.command("EXAMINE \"" + folder + "\"");
     });
   }
 

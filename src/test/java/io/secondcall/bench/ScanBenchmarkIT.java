@@ -19,7 +19,7 @@ class ScanBenchmarkIT {
   void everyPartOfTheBenchmarkRuns() throws Exception {
     String section = new ScanBench(List.of(200), 1, work).run();
     System.out.println(section);
-    assertThat(section).contains("| 200 |", "IDLE", "--version")
+    assertThat(section).contains("| 200 |", "IDLE", "--version", "after a LIST in the same session")
         .doesNotContain("NaN")
         .contains("passes at -Xmx128m | exit 0 | yes")
         // Counted, not timed: a poll in which nothing changed costs at most 3 commands (issue 13),
