@@ -95,7 +95,7 @@ public final class Application implements AutoCloseable {
    */
   public static Mailbox openMailbox(Config config, GoogleConnection google) {
     return switch (config.mail().provider()) {
-      case IMAP -> new ImapMailbox(imapAccount(config));
+      case IMAP -> new ImapMailbox(imapAccount(config), config.stateDir());
       case GMAIL -> GmailMailbox.on(google == null ? openGoogle(config) : google, config.primaryAddress(),
           config.followUp().stopFolder());
     };

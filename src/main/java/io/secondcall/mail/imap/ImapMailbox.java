@@ -12,6 +12,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -49,15 +50,23 @@ public final class ImapMailbox implements Mailbox {
   private final InboxWatch inboxWatch;
   private final TaggedMessages tagged;
   private final Map<MailFolder, TaggedIndex> taggedIndexes = new EnumMap<>(MailFolder.class);
+  private final TaggedIndexFiles indexFiles;
   /** Null until {@link #supportsIdle} first found IDLE. */
   private Optional<String> idleNote;
 
+  /** A mailbox that keeps what it read of Drafts for its own life only. */
   public ImapMailbox(ImapAccount account) {
+    this(account, null);
+  }
+
+  /** @param stateDir where what it read of Drafts is kept for the next process (the state directory), or null */
+  public ImapMailbox(ImapAccount account, Path stateDir) {
     this.account = Objects.requireNonNull(account, "account");
     this.connection = new ImapConnection(account);
     this.names = new FolderNames(account);
     this.inboxWatch = new InboxWatch(account.label());
     this.tagged = new TaggedMessages(account.label());
+    this.indexFiles = new TaggedIndexFiles(stateDir, account.label() + ":" + account.port());
   }
 
   /** Logs in now (if not logged in yet) so that a bad password shows at start-up, not at the first poll. */
@@ -179,7 +188,11 @@ public final class ImapMailbox implements Mailbox {
       }
       try {
         boolean qresync = store.hasCapability("QRESYNC");
-        return taggedIndexes.computeIfAbsent(role, r -> new TaggedIndex()).read(folder, tagged, qresync);
+        TaggedIndex index = taggedIndexes.computeIfAbsent(role,
+            r -> indexFiles.load(r, name).map(TaggedIndex::new).orElseGet(TaggedIndex::new));
+        Set<String> ids = index.read(folder, tagged, qresync);
+        indexFiles.save(role, name, index.snapshot());
+        return ids;
       } finally {
         closeQuietly(folder, false);
       }

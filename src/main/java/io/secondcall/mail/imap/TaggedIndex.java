@@ -19,7 +19,8 @@ import org.eclipse.angus.mail.imap.ResyncData;
 
 /**
  * The tagged messages of one folder as last read, kept for as long as the mailbox lives (the
- * whole of {@code run}), so that a folder that changed is read as what changed. On a server with
+ * whole of {@code run}) and between processes in the state directory ({@link TaggedIndexFiles}),
+ * so that a folder that changed is read as what changed. On a server with
  * QRESYNC (RFC 7162) the folder is opened with the UIDVALIDITY and HIGHESTMODSEQ of the last
  * read, and the server answers with the UIDs expunged since (a draft sent or deleted) and the
  * flags that changed; only messages that arrived since, or whose \Deleted flag was taken back,
@@ -27,11 +28,41 @@ import org.eclipse.angus.mail.imap.ResyncData;
  */
 final class TaggedIndex {
 
+  /**
+   * What a read found, complete: any snapshot a read once returned is a valid point to resync
+   * from, however old, since the server reports every change after its HIGHESTMODSEQ.
+   */
+  record Snapshot(long uidValidity, long highestModSeq, long uidNext, Map<Long, String> idsByUid) {
+    Snapshot {
+      idsByUid = Map.copyOf(idsByUid);
+    }
+
+    /** Whether a read can start from here: the server had CONDSTORE when it was taken. */
+    boolean usable() {
+      return uidValidity > 0 && highestModSeq > 0 && uidNext > 0;
+    }
+  }
+
   private long uidValidity = -1;
   private long highestModSeq = -1;
   private long uidNext = -1;
   /** The ids of the tagged messages without \Deleted, by UID. */
   private final Map<Long, String> idsByUid = new HashMap<>();
+
+  TaggedIndex() {}
+
+  /** Starts from what an earlier process read. */
+  TaggedIndex(Snapshot from) {
+    uidValidity = from.uidValidity();
+    highestModSeq = from.highestModSeq();
+    uidNext = from.uidNext();
+    idsByUid.putAll(from.idsByUid());
+  }
+
+  /** The state after the last read that ended well; not {@link Snapshot#usable} before one. */
+  Snapshot snapshot() {
+    return new Snapshot(uidValidity, highestModSeq, uidNext, idsByUid);
+  }
 
   /** Opens {@code folder} read-only (the caller closes it) and returns the ids of its tagged messages. */
   Set<String> read(IMAPFolder folder, TaggedMessages tagged, boolean qresync) throws MessagingException {

@@ -110,6 +110,31 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, I
     }
   }
 
+  /** The same for the next process (each `scan` is one): what the last one read is in the state directory. */
+  @Test
+  void theNextProcessReadsWhatChangedInDraftsSinceTheLastOneRead(@TempDir Path state) throws Exception {
+    try (SeedClient seed = new SeedClient(account); ImapTap tap = ImapTap.start(dovecot.port())) {
+      ImapAccount tapped = new ImapAccount(dovecot.host(), tap.port(), ImapAccount.Security.NONE,
+          account.username(), Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+      try (ImapMailbox first = new ImapMailbox(tapped, state)) {
+        for (int i = 1; i <= 20; i++) {
+          first.saveDraft(TestMail.draft("c" + i + ".1", "Re: Offer " + i));
+        }
+        assertThat(first.secondcallIds(MailFolder.DRAFTS)).hasSize(20);
+      }
+      seed.remove(Dovecot.DRAFTS, "c2.1");
+      seed.markDeleted(Dovecot.DRAFTS, "c3.1");
+      seed.append(Dovecot.DRAFTS, TestMail.bytes(TestMail.draft("c21.1", "Re: Offer 21")));
+
+      try (ImapMailbox next = new ImapMailbox(tapped, state)) {
+        assertThat(next.secondcallIds(MailFolder.DRAFTS)).hasSize(19).contains("c21.1").doesNotContain("c2.1", "c3.1");
+      }
+
+      assertThat(tap.lines("EXAMINE")).last().asString().contains("(QRESYNC (");
+      assertThat(tap.lines("FETCH")).hasSize(2).last().asString().startsWith("FETCH 20 ");
+    }
+  }
+
   /** Issue 13: one FETCH per bounce made a first scan's cost grow with the bounces in the window. */
   @Test
   void theReportsOfManyBouncesAreReadInOneFetch() throws Exception {
