@@ -71,7 +71,9 @@ final class TaggedIndex {
     highestModSeq = -1;
     if (qresync && since > 0 && uidNext > 0) {
       List<MailEvent> events = folder.open(Folder.READ_ONLY, new ResyncData(uidValidity, since));
-      if (folder.getUIDValidity() == uidValidity && folder.getHighestModSeq() > 0) {
+      // UIDNEXT and HIGHESTMODSEQ never go back in the same folder; where they did, it is another.
+      if (folder.getUIDValidity() == uidValidity && folder.getHighestModSeq() >= since
+          && folder.getUIDNext() >= uidNext) {
         update(folder, tagged, events == null ? List.of() : events);
         remember(folder);
         return Set.copyOf(idsByUid.values());
@@ -102,6 +104,7 @@ final class TaggedIndex {
         }
       }
     }
+    forgetGone(folder);
     List<Message> toRead = new ArrayList<>();
     for (long uid : unknown) {
       Message m = folder.getMessageByUID(uid);
@@ -119,6 +122,24 @@ final class TaggedIndex {
       }
     }
     idsByUid.putAll(tagged.idsByUid(folder, toRead.toArray(new Message[0])));
+  }
+
+  /**
+   * Drops the UIDs that are no longer there, in one {@code UID FETCH (UID)} of the ones kept. A
+   * server should have named them VANISHED, but Cyrus keeps UIDVALIDITY, UIDs and mod-sequences
+   * going in a folder deleted and made anew, and names none of the old ones.
+   */
+  private void forgetGone(IMAPFolder folder) throws MessagingException {
+    if (idsByUid.isEmpty()) {
+      return;
+    }
+    long[] kept = idsByUid.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    Message[] present = folder.getMessagesByUID(kept);
+    for (int i = 0; i < kept.length; i++) {
+      if (present[i] == null) {
+        idsByUid.remove(kept[i]);
+      }
+    }
   }
 
   private void remember(IMAPFolder folder) throws MessagingException {

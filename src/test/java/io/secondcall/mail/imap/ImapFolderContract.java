@@ -76,6 +76,16 @@ interface ImapFolderContract extends ImapServerFixture {
       assertThat(mailbox.secondcallIds(MailFolder.DRAFTS)).containsExactlyInAnyOrder("c2.1", "c4.1", "c5.1");
       assertThat(mailbox.secondcallIds(MailFolder.DRAFTS)).as("read again, nothing changed")
           .containsExactlyInAnyOrder("c2.1", "c4.1", "c5.1");
+
+      // Drafts made anew (a restore, another client's clean-up): nothing read before counts. Cyrus
+      // keeps UIDVALIDITY and UIDs going in a folder made anew and names none of the old ones
+      // VANISHED; with altnamespace it keeps Drafts from being deleted at all.
+      seed.delete(draftsFolder());
+      seed.create(draftsFolder());
+      seed.append(draftsFolder(), TestMail.bytes(TestMail.draft("c9.1", "Re: Offer c9.1")));
+      boolean remade = seed.list(draftsFolder()).size() == 1;
+      assertThat(mailbox.secondcallIds(MailFolder.DRAFTS)).as("remade: %s", remade)
+          .containsExactlyInAnyOrderElementsOf(remade ? List.of("c9.1") : List.of("c2.1", "c4.1", "c5.1", "c9.1"));
     }
   }
 
