@@ -3,11 +3,10 @@ package io.secondcall.google;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.secondcall.store.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -38,7 +37,6 @@ public record GoogleTokens(String accessToken, String refreshToken, Instant expi
   public static final String FILE_NAME = "token.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
   public GoogleTokens {
@@ -100,27 +98,17 @@ public record GoogleTokens(String accessToken, String refreshToken, Instant expi
       root.put("expires_at", expiresAt.getEpochSecond());
     }
     root.put("scope", scope);
-    Path dir = privateDirectory(file.toAbsolutePath().getParent());
-    Path temp = Files.createTempFile(dir, "." + FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-    try {
-      Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-      try {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    makePrivateDirectory(file.toAbsolutePath().getParent());
+    byte[] content = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    AtomicFiles.write(file, out -> out.write(content));
   }
 
-  private static Path privateDirectory(Path dir) throws IOException {
+  private static void makePrivateDirectory(Path dir) throws IOException {
     // Parents created here (a fresh state_dir) get the same mode, as the state store gives state_dir.
     Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
     if (!Files.getPosixFilePermissions(dir).equals(OWNER_ONLY_DIRECTORY)) {
       Files.setPosixFilePermissions(dir, OWNER_ONLY_DIRECTORY);
     }
-    return dir;
   }
 
   @Override

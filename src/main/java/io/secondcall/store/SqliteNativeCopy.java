@@ -2,11 +2,8 @@ package io.secondcall.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +16,8 @@ import org.sqlite.util.LibraryLoaderUtil;
  * tell musl from glibc), unpacks it from the jar into a new file and reads both back to compare
  * them, at every start: a tenth of the wall time of a scan that finds nothing new (BENCHMARKS.md).
  * Here that is done once per sqlite-jdbc version and processor architecture, whose names the copy
- * carries, so an upgrade brings its own copy. It is written to a temporary file and renamed into
- * place, so that a crash or two processes at once never leave a partial library under the final
- * name. Nothing here is needed for correctness: when anything fails, sqlite-jdbc unpacks the
+ * carries, so an upgrade brings its own copy. It is written through {@link AtomicFiles}, so that
+ * a crash or two processes at once never leave a partial library under the final name. Nothing here is needed for correctness: when anything fails, sqlite-jdbc unpacks the
  * library itself as before.
  */
 final class SqliteNativeCopy {
@@ -69,16 +65,7 @@ final class SqliteNativeCopy {
         return Optional.empty();
       }
       StateFiles.prepareDirectory(directory);
-      Path partial = Files.createTempFile(directory, "sqlitejdbc", ".partial");
-      try {
-        // Into the file createTempFile made with mode 0600, which Files.copy would make anew.
-        try (OutputStream out = Files.newOutputStream(partial)) {
-          in.transferTo(out);
-        }
-        move(partial, copy);
-      } finally {
-        Files.deleteIfExists(partial);
-      }
+      AtomicFiles.write(copy, in::transferTo);
     }
     log.debug("unpacked sqlite-jdbc's native library to {}", copy);
     return Optional.of(copy);
@@ -93,11 +80,4 @@ final class SqliteNativeCopy {
     return name.substring(0, dot) + "-" + tag.replaceAll("[^A-Za-z0-9._-]", "_") + name.substring(dot);
   }
 
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
 }

@@ -63,7 +63,7 @@ final class StateFiles {
     }
   }
 
-  private static FileAttribute<?>[] attributes(FileSystem fs, Set<PosixFilePermission> mode) {
+  static FileAttribute<?>[] attributes(FileSystem fs, Set<PosixFilePermission> mode) {
     if (fs.supportedFileAttributeViews().contains("posix")) {
       return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)};
     }

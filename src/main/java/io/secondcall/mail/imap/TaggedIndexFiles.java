@@ -1,12 +1,11 @@
 package io.secondcall.mail.imap;
 
 import io.secondcall.port.MailFolder;
+import io.secondcall.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * the state directory, {@code imap-drafts.index}, made by its owner alone (the state directory
  * is 0700 and the files 0600). A file names the account and folder it was made for, and is not
  * used for another; one that cannot be read is ignored, which costs one full read and nothing
- * else. Written to a temporary file and renamed, so that a crash leaves the old one or the new.
+ * else. Written through {@link AtomicFiles}, so that a crash leaves the old one or the new.
  * The ids, which come from mail headers, are stored in Base64.
  */
 final class TaggedIndexFiles {
@@ -63,18 +62,9 @@ final class TaggedIndexFiles {
       return;
     }
     Path file = file(role);
+    byte[] content = (String.join("\n", format(folderName, snapshot)) + "\n").getBytes(StandardCharsets.UTF_8);
     try {
-      Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
-      try {
-        Files.write(partial, format(folderName, snapshot), StandardCharsets.UTF_8);
-        try {
-          Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(partial);
-      }
+      AtomicFiles.write(file, out -> out.write(content));
     } catch (IOException | RuntimeException e) {
       log.debug("{} not written: {}", file, e.toString());
     }
