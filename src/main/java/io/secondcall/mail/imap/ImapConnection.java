@@ -90,16 +90,40 @@ final class ImapConnection implements AutoCloseable {
   }
 
   /**
-   * The store as it is, without asking the server: for reads, which {@link ImapMailbox} repeats
+   * The store as it is, without asking the server: for reads, which {@link #read} repeats
    * once on a fresh login when the connection turns out dead. Saves a NOOP per folder access.
    */
-  IMAPStore storeUnchecked() {
+  private IMAPStore storeUnchecked() {
     return store != null ? store : login();
   }
 
-  /** Whether a store is there from an earlier call, which may have died since. */
-  boolean hasStore() {
-    return store != null;
+  /** A read on the logged-in store, which may throw what the server or network said. */
+  interface StoreRead<T> {
+    T apply(IMAPStore store) throws MessagingException;
+  }
+
+  /**
+   * Runs a read on the connection as it is, without a NOOP to ask first whether it still lives;
+   * when it fails on a connection kept from an earlier call, that connection may have died in
+   * between (server restart, idle timeout), so the read is repeated once after a fresh login.
+   * Reads only: a write that failed midway may have happened.
+   */
+  <T> T read(String action, StoreRead<T> read) {
+    boolean reused = store != null;
+    try {
+      return read.apply(storeUnchecked());
+    } catch (MessagingException first) {
+      if (!reused) {
+        throw failure(action, first);
+      }
+      log.debug("{} {} failed on a kept connection ({}); logging in again", account.label(), action, first.toString());
+      drop();
+      try {
+        return read.apply(storeUnchecked());
+      } catch (MessagingException e) {
+        throw failure(action, e);
+      }
+    }
   }
 
   private IMAPStore login() {

@@ -111,7 +111,7 @@ public final class ImapMailbox implements Mailbox {
   public synchronized FolderChanges changes(MailFolder role, SyncCursor cursor, Instant notBefore) {
     Objects.requireNonNull(cursor, "cursor");
     Objects.requireNonNull(notBefore, "notBefore");
-    return read("reading " + role, store -> {
+    return connection.read("reading " + role, store -> {
       // A first read compares with nothing: the folder's name and existence are all it needs to know.
       boolean first = cursor.isNone();
       FolderList listed = states.list(store, !first);
@@ -147,7 +147,7 @@ public final class ImapMailbox implements Mailbox {
   /** UIDVALIDITY, UIDNEXT, MESSAGES and HIGHESTMODSEQ, where the server has CONDSTORE. */
   @Override
   public synchronized Optional<String> version(MailFolder role) {
-    return read("looking at " + role, store -> {
+    return connection.read("looking at " + role, store -> {
       Status status = states.status(store, (IMAPFolder) store.getFolder(name(role, store)));
       if (status == null || status.highestmodseq <= 0) {
         return Optional.empty();
@@ -161,7 +161,7 @@ public final class ImapMailbox implements Mailbox {
     if (uids.isEmpty()) {
       return Map.of();
     }
-    return read("reading texts in " + role, store -> {
+    return connection.read("reading texts in " + role, store -> {
       IMAPFolder folder = (IMAPFolder) store.getFolder(name(role, store));
       if (!folder.exists()) {
         return Map.of();
@@ -180,7 +180,7 @@ public final class ImapMailbox implements Mailbox {
 
   @Override
   public synchronized Set<String> secondcallIds(MailFolder role) {
-    return read("reading ids in " + role, store -> {
+    return connection.read("reading ids in " + role, store -> {
       String name = name(role, store);
       IMAPFolder folder = (IMAPFolder) store.getFolder(name);
       if (!folder.exists()) {
@@ -201,35 +201,6 @@ public final class ImapMailbox implements Mailbox {
 
   private String name(MailFolder role, IMAPStore store) throws MessagingException {
     return names.name(role, store, states.list(store));
-  }
-
-  /** A read on the logged-in store, which may throw what the server or network said. */
-  private interface StoreRead<T> {
-    T apply(IMAPStore store) throws MessagingException;
-  }
-
-  /**
-   * Runs a read on the connection as it is, without a NOOP to ask first whether it still lives;
-   * when it fails on a connection kept from an earlier call, that connection may have died in
-   * between (server restart, idle timeout), so the read is repeated once after a fresh login.
-   * Reads only: a write that failed midway may have happened.
-   */
-  private <T> T read(String action, StoreRead<T> read) {
-    boolean reused = connection.hasStore();
-    try {
-      return read.apply(connection.storeUnchecked());
-    } catch (MessagingException first) {
-      if (!reused) {
-        throw connection.failure(action, first);
-      }
-      log.debug("{} {} failed on a kept connection ({}); logging in again", account.label(), action, first.toString());
-      connection.drop();
-      try {
-        return read.apply(connection.storeUnchecked());
-      } catch (MessagingException e) {
-        throw connection.failure(action, e);
-      }
-    }
   }
 
   /**
@@ -262,7 +233,7 @@ public final class ImapMailbox implements Mailbox {
    */
   public synchronized String ensureStopFolder() {
     // A read first, on the list the cycle made: where the folder is there, that costs no command.
-    String listed = read("looking for the stop folder", store -> {
+    String listed = connection.read("looking for the stop folder", store -> {
       String name = name(MailFolder.STOP, store);
       return states.list(store).folders().containsKey(name) ? name : null;
     });
