@@ -48,7 +48,7 @@ final class ChangeReader {
     Message[] candidates = resync ? sinceWindow(folder, notBefore) : afterUid(folder, after);
     folder.fetch(candidates, profile());
     fetchStructures(folder, candidates);
-    ReportParts reports = ReportParts.fetch(folder, candidates);
+    SmallParts parts = SmallParts.fetch(folder, candidates);
 
     MessageMapper mapper = new MessageMapper();
     List<MailMessage> messages = new ArrayList<>();
@@ -62,7 +62,7 @@ final class ChangeReader {
       }
       maxUid = Math.max(maxUid, uid);
       try {
-        MailMessage message = mapper.map((IMAPMessage) candidate, uid, reports);
+        MailMessage message = mapper.map((IMAPMessage) candidate, uid, parts);
         if (!resync || !message.date().isBefore(notBefore)) {
           messages.add(message);
         }

@@ -32,9 +32,9 @@ import org.eclipse.angus.mail.imap.IMAPMessage;
 
 /**
  * Maps one IMAP message, whose envelope, body structure and selected headers were fetched in
- * bulk, to the core's {@link MailMessage}. Missing or broken fields get fallbacks. The report
- * parts of bounces come fetched together ({@link ReportParts}); only a calendar part without a
- * METHOD parameter costs a FETCH of its own, of one small part.
+ * bulk, to the core's {@link MailMessage}. Missing or broken fields get fallbacks. The parts it
+ * reads (a bounce's report, an invitation without a METHOD parameter) come fetched together
+ * ({@link SmallParts}).
  */
 final class MessageMapper {
 
@@ -42,8 +42,8 @@ final class MessageMapper {
   static final int MAX_PART_BYTES = 64 * 1024;
   private static final Session LENIENT = Session.getInstance(lenientProperties());
 
-  /** @param reports the delivery reports of the folder's bounces, fetched together; others are read here */
-  MailMessage map(IMAPMessage m, long uid, ReportParts reports) throws MessagingException, IOException {
+  /** @param parts the small parts of the folder's new messages, fetched together; any missing is read here */
+  MailMessage map(IMAPMessage m, long uid, SmallParts parts) throws MessagingException, IOException {
     Message view = addressSource(m);
     HeaderFields.Source headers = headers(view);
     Instant date = date(view, m);
@@ -52,9 +52,9 @@ final class MessageMapper {
     // The Content-Type header, not BODYSTRUCTURE: the structure is fetched only where a body is needed.
     ContentType type = declaredType(m);
     if (isBounce(m)) {
-      b.bounced(bounced(m, uid, reports));
+      b.bounced(bounced(m, uid, parts));
     }
-    b.calendarMethod(calendarMethod(m, type));
+    b.calendarMethod(calendarMethod(m, type, uid, parts));
     return b.build();
   }
 
@@ -189,30 +189,41 @@ final class MessageMapper {
   }
 
   /**
-   * The IMAP sections (RFC 3501 6.4.5, e.g. "2") of a bounce's delivery-status parts, from the
-   * body structure already fetched.
+   * The IMAP sections (RFC 3501 6.4.5, e.g. "2") of the parts mapping {@code m} reads, from the
+   * body structure already fetched: a bounce's delivery-status parts, and the calendar parts
+   * whose Content-Type names no METHOD, so that it has to be read from the part.
    */
-  static List<String> reportSections(Message m) throws MessagingException, IOException {
+  static List<String> smallPartSections(Message m) throws MessagingException, IOException {
     List<String> sections = new ArrayList<>();
+    boolean bounce = isBounce(m);
     for (Leaf leaf : leaves(m)) {
-      if (isReport(leaf.part())) {
+      if (bounce && isReport(leaf.part()) || isCalendarWithoutMethod(leaf.part())) {
         sections.add(leaf.section());
       }
     }
     return sections;
   }
 
-  private static List<EmailAddress> bounced(IMAPMessage m, long uid, ReportParts reports)
+  private static boolean isCalendarWithoutMethod(Part part) {
+    ContentType type = contentType(part);
+    return type != null && type.match("text/calendar") && type.getParameter("method") == null;
+  }
+
+  private static List<EmailAddress> bounced(IMAPMessage m, long uid, SmallParts parts)
       throws MessagingException, IOException {
     List<EmailAddress> out = new ArrayList<>();
     for (Leaf leaf : leaves(m)) {
       if (isReport(leaf.part())) {
-        byte[] fetched = reports.raw(uid, leaf.section());
-        String text = fetched == null ? text(leaf.part()) : reportText(fetched, leaf.part());
-        out.addAll(DeliveryStatus.failedAddresses(text));
+        out.addAll(DeliveryStatus.failedAddresses(text(leaf, uid, parts)));
       }
     }
     return out;
+  }
+
+  /** A part's text: from the bytes fetched together where they were, else read by itself. */
+  private static String text(Leaf leaf, long uid, SmallParts parts) {
+    byte[] fetched = parts.raw(uid, leaf.section());
+    return fetched == null ? text(leaf.part()) : partText(fetched, leaf.part());
   }
 
   private static boolean isReport(Part part) {
@@ -220,8 +231,8 @@ final class MessageMapper {
     return type != null && DeliveryStatus.isReport(type.getBaseType().toLowerCase(Locale.ROOT));
   }
 
-  /** A report part's text from its raw (transfer-encoded) bytes, as {@link #text} reads it. */
-  private static String reportText(byte[] raw, Part part) {
+  /** A part's text from its raw (transfer-encoded) bytes, as {@link #text(Part)} reads it. */
+  private static String partText(byte[] raw, Part part) {
     String encoding = null;
     try {
       // From the body structure: asking the part for its header would cost a FETCH.
@@ -233,14 +244,15 @@ final class MessageMapper {
   }
 
   /** METHOD of the first text/calendar part that names one. */
-  private static String calendarMethod(IMAPMessage m, ContentType top) throws MessagingException, IOException {
+  private static String calendarMethod(IMAPMessage m, ContentType top, long uid, SmallParts parts)
+      throws MessagingException, IOException {
     if (top == null || !(top.match("multipart/*") || top.match("text/calendar"))) {
       return null;
     }
-    for (Part part : leafParts(m)) {
-      ContentType type = contentType(part);
+    for (Leaf leaf : leaves(m)) {
+      ContentType type = contentType(leaf.part());
       if (type != null && type.match("text/calendar")) {
-        String method = CalendarMethod.of(type.getParameter("method"), () -> text(part));
+        String method = CalendarMethod.of(type.getParameter("method"), () -> text(leaf, uid, parts));
         if (method != null) {
           return method;
         }
@@ -258,18 +270,14 @@ final class MessageMapper {
     }
   }
 
+  /** A leaf part and its IMAP section: "TEXT" for a single-part message, else e.g. "2" or "1.2". */
+  record Leaf(String section, Part part) {}
+
   /**
    * The leaf parts, from the body structure already fetched (IMAPMessage builds its multipart
    * from it without a round trip). Attached messages are not entered: a forwarded invitation
    * or bounced original is not this message's own content.
    */
-  private static List<Part> leafParts(Part root) throws MessagingException, IOException {
-    return leaves(root).stream().map(Leaf::part).toList();
-  }
-
-  /** A leaf part and its IMAP section: "TEXT" for a single-part message, else e.g. "2" or "1.2". */
-  record Leaf(String section, Part part) {}
-
   private static List<Leaf> leaves(Part root) throws MessagingException, IOException {
     List<Leaf> leaves = new ArrayList<>();
     collect(root, "", leaves, 0);

@@ -135,6 +135,52 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, I
     }
   }
 
+  /** The same for invitations whose Content-Type names no METHOD: it is read from the parts, all in one FETCH. */
+  @Test
+  void theCalendarPartsOfInvitationsWithoutAMethodParameterAreReadInOneFetch() throws Exception {
+    try (SeedClient seed = new SeedClient(account); ImapTap tap = ImapTap.start(dovecot.port())) {
+      for (String method : List.of("REQUEST", "CANCEL", "REPLY")) {
+        seed.append("INBOX", TestMail.raw("""
+            From: alice@acme.example
+            To: dana@example.com
+            Subject: Invitation: Workshop (%1$s)
+            Date: %2$s
+            Message-ID: <invite-%1$s@acme.example>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="B"
+            """.formatted(method, TestMail.date(TestMail.daysAgo(1))), """
+            --B
+            Content-Type: text/plain
+
+            You have been invited.
+            --B
+            Content-Type: text/calendar; charset=UTF-8
+            Content-Transfer-Encoding: quoted-printable
+
+            BEGIN:VCALENDAR
+            METHOD:%s
+            BEGIN:VEVENT
+            UID:workshop@acme.example
+            END:VEVENT
+            END:VCALENDAR
+            --B--
+            """.formatted(method)).getBytes(StandardCharsets.UTF_8));
+      }
+      ImapAccount tapped = new ImapAccount(dovecot.host(), tap.port(), ImapAccount.Security.NONE,
+          account.username(), Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+      try (ImapMailbox mailbox = new ImapMailbox(tapped)) {
+        FolderChanges changes = mailbox.changes(MailFolder.INBOX, SyncCursor.NONE, window());
+
+        assertThat(changes.messages()).extracting(MailMessage::calendarMethod)
+            .containsExactlyInAnyOrder("REQUEST", "CANCEL", "REPLY");
+      }
+      List<String> partFetches = new ArrayList<>(tap.lines("FETCH"));
+      partFetches.addAll(tap.lines("UID"));
+      assertThat(partFetches.stream().filter(l -> l.contains("[2]")).toList()).singleElement().asString()
+          .contains("BODY.PEEK[2]");
+    }
+  }
+
   /** Issue 13: one FETCH per bounce made a first scan's cost grow with the bounces in the window. */
   @Test
   void theReportsOfManyBouncesAreReadInOneFetch() throws Exception {

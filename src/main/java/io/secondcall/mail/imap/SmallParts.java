@@ -13,28 +13,30 @@ import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
 
 /**
- * The delivery-status parts of the bounces among a folder's new messages, read in one partial
- * UID FETCH per section (almost always one: section 2) instead of one FETCH per bounce, which
- * the mapper would otherwise send part by part. Raw, as the server keeps them (transfer-encoded).
+ * The small parts the mapper reads among a folder's new messages: the delivery-status parts of
+ * bounces and the calendar parts of invitations whose Content-Type names no METHOD. Read in one
+ * partial UID FETCH per section (almost always one or two: section 2, say) instead of one FETCH
+ * per message, which the mapper would otherwise send part by part. Raw, as the server keeps them
+ * (transfer-encoded).
  */
-final class ReportParts {
+final class SmallParts {
 
   private final Map<Long, Map<String, byte[]>> raw;
 
-  private ReportParts(Map<Long, Map<String, byte[]>> raw) {
+  private SmallParts(Map<Long, Map<String, byte[]>> raw) {
     this.raw = raw;
   }
 
-  /** The report parts of the bounces among {@code messages}, whose structure was fetched. */
-  static ReportParts fetch(IMAPFolder folder, Message[] messages) throws MessagingException {
+  /** The parts the mapper reads of {@code messages}, whose structure was fetched where needed. */
+  static SmallParts fetch(IMAPFolder folder, Message[] messages) throws MessagingException {
     Map<String, List<Long>> bySection = new LinkedHashMap<>();
     for (Message m : messages) {
-      if (!MessageMapper.isBounce(m)) {
+      if (!MessageMapper.needsStructure(m)) {
         continue;
       }
       try {
         long uid = folder.getUID(m);
-        for (String section : MessageMapper.reportSections(m)) {
+        for (String section : MessageMapper.smallPartSections(m)) {
           bySection.computeIfAbsent(section, s -> new ArrayList<>()).add(uid);
         }
       } catch (MessagingException | IOException | RuntimeException e) {
@@ -53,7 +55,7 @@ final class ReportParts {
             }
           });
     }
-    return new ReportParts(raw);
+    return new SmallParts(raw);
   }
 
   /** The raw bytes of the part at {@code section} of message {@code uid}, or null when not fetched. */
