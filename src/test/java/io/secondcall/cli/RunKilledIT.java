@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.secondcall.testing.Dovecot;
 import io.secondcall.testing.ImapTap;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunKilledIT {
 
-  private static final String ME = RunStopIT.ME;
 
   @TempDir Path work;
   @TempDir Path mail;
@@ -30,11 +27,7 @@ class RunKilledIT {
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
   void aDaemonKilledWhileItWritesADraftDraftsItOnceAfterTheRestart() throws Exception {
     try (Dovecot dovecot = Dovecot.start(mail); ImapTap tap = ImapTap.start(dovecot.port(), "APPEND")) {
-      String user = dovecot.newUser();
-      try (CrashMailbox client = new CrashMailbox(dovecot, user)) {
-        client.sent("p4@northwind.example", Instant.now().minus(Duration.ofDays(10)), ME, "carla@initech.example",
-            "Pricing workshop");
-      }
+      String user = RunStopIT.userWhoWrote(dovecot, "p4@northwind.example", "carla@initech.example", "Pricing workshop");
       Path config = RunStopIT.config(work, tap.port(), user, "daemon:", "  poll_seconds: 3600");
       try (RunProcess first = RunProcess.start(config, work.resolve("logs-1"))) {
         assertThat(tap.awaitHeld(RunStopIT.START_LIMIT)).as("the draft is being written\n%s", first.log()).isTrue();

@@ -75,12 +75,8 @@ class RunStopIT {
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void sigtermDuringACycleLetsTheCycleFinishThenExitsZeroWithoutWaiting() throws Exception {
     try (Dovecot dovecot = Dovecot.start(mail); ImapTap tap = ImapTap.start(dovecot.port(), "EXAMINE")) {
-      String user = dovecot.newUser();
+      String user = userWhoWrote(dovecot, "p1@northwind.example", "alice@acme.example", "Proposal");
       Path config = config(work, tap.port(), user);
-      try (CrashMailbox client = new CrashMailbox(dovecot, user)) {
-        client.sent("p1@northwind.example", Instant.now().minus(Duration.ofDays(10)), ME, "alice@acme.example",
-            "Proposal");
-      }
       try (RunProcess run = RunProcess.start(config, work.resolve("logs"))) {
         // The first EXAMINE is the cycle opening Sent: it is held there, in the middle of the cycle.
         assertThat(tap.awaitHeld(START_LIMIT)).as("the cycle reads Sent\n%s", run.log()).isTrue();
@@ -115,6 +111,15 @@ class RunStopIT {
         assertThat(run.log()).contains(ME + " stopping").contains("still busy");
       }
     }
+  }
+
+  /** A new Dovecot user who wrote {@code to} ten days ago: the daemon's first cycle tracks it, and a follow-up is due. */
+  static String userWhoWrote(Dovecot dovecot, String messageId, String to, String subject) throws Exception {
+    String user = dovecot.newUser();
+    try (CrashMailbox client = new CrashMailbox(dovecot, user)) {
+      client.sent(messageId, Instant.now().minus(Duration.ofDays(10)), ME, to, subject);
+    }
+    return user;
   }
 
   /** A config in {@code work} for Dovecot's {@code user} on {@code port}, plus {@code extra} lines (RunWebIT's web section). */

@@ -39,11 +39,7 @@ class ServerRestartIT {
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
   void afterARestartDuringIdleTheDaemonIdlesAgainAndActsOnTheNextAnswerAtOnce() throws Exception {
     try (Dovecot dovecot = Dovecot.start(mail); ImapTap tap = ImapTap.start(dovecot.port())) {
-      String user = dovecot.newUser();
-      try (CrashMailbox client = new CrashMailbox(dovecot, user)) {
-        client.sent("p1@northwind.example", Instant.now().minus(Duration.ofDays(10)), ME, "alice@acme.example",
-            "Proposal");
-      }
+      String user = RunStopIT.userWhoWrote(dovecot, "p1@northwind.example", "alice@acme.example", "Proposal");
       Path config = RunStopIT.config(work, tap.port(), user, "daemon:", "  poll_seconds: 3600");
       try (RunProcess run = RunProcess.start(config, work.resolve("logs"))) {
         assertThat(run.awaitLog("<alice@acme.example> tracked", RunStopIT.START_LIMIT)).as(run.log()).isTrue();
@@ -68,11 +64,7 @@ class ServerRestartIT {
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
   void aRestartInTheMiddleOfAScanLosesNoConversationAndDraftsNothingTwice() throws Exception {
     try (Dovecot dovecot = Dovecot.start(mail); ImapTap tap = ImapTap.start(dovecot.port(), "EXAMINE")) {
-      String user = dovecot.newUser();
-      try (CrashMailbox client = new CrashMailbox(dovecot, user)) {
-        client.sent("p2@northwind.example", Instant.now().minus(Duration.ofDays(10)), ME, "bob@acme.example",
-            "Workshop");
-      }
+      String user = RunStopIT.userWhoWrote(dovecot, "p2@northwind.example", "bob@acme.example", "Workshop");
       Path config = RunStopIT.config(work, tap.port(), user);
       CommandInBackground scan = CommandInBackground.start(InputStream.nullInputStream(), "scan", "--config",
           config.toString());

@@ -78,8 +78,8 @@ public final class Cyrus implements AutoCloseable {
   private static void setPassword(Path sasldb, String user, String password) throws IOException {
     Process p = new ProcessBuilder(SASLPASSWD.binary().toString(), "-c", "-p", "-f", sasldb.toString(), "-u", REALM, user)
         .redirectErrorStream(true).start();
-    try (var in = p.getOutputStream()) {
-      in.write((password + "\n").getBytes(StandardCharsets.UTF_8));
+    try (var stdin = p.getOutputStream()) {
+      stdin.write((password + "\n").getBytes(StandardCharsets.UTF_8));
     }
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {

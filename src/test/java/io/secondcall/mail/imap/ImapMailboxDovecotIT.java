@@ -65,8 +65,7 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, I
   void aFirstReadListsTheFoldersWithoutTheirStatusAndTheNextReadAsksForItInTheOneList() throws Exception {
     try (SeedClient seed = new SeedClient(account); ImapTap tap = ImapTap.start(dovecot.port())) {
       seed.append(Dovecot.SENT, TestMail.sent("a@example.com", TestMail.daysAgo(1), "First"));
-      ImapAccount tapped = new ImapAccount(dovecot.host(), tap.port(), ImapAccount.Security.NONE,
-          account.username(), Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+      ImapAccount tapped = throughTap(tap);
       FolderChanges first;
       try (ImapMailbox mailbox = new ImapMailbox(tapped)) {
         first = mailbox.changes(MailFolder.SENT, SyncCursor.NONE, window());
@@ -89,8 +88,7 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, I
   @Test
   void aDraftsFolderThatChangedIsReadAsWhatChangedThere() throws Exception {
     try (SeedClient seed = new SeedClient(account); ImapTap tap = ImapTap.start(dovecot.port())) {
-      ImapAccount tapped = new ImapAccount(dovecot.host(), tap.port(), ImapAccount.Security.NONE,
-          account.username(), Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+      ImapAccount tapped = throughTap(tap);
       try (ImapMailbox mailbox = new ImapMailbox(tapped)) {
         for (int i = 1; i <= 20; i++) {
           mailbox.saveDraft(TestMail.draft("c" + i + ".1", "Re: Offer " + i));
@@ -114,8 +112,7 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, I
   @Test
   void theNextProcessReadsWhatChangedInDraftsSinceTheLastOneRead(@TempDir Path state) throws Exception {
     try (SeedClient seed = new SeedClient(account); ImapTap tap = ImapTap.start(dovecot.port())) {
-      ImapAccount tapped = new ImapAccount(dovecot.host(), tap.port(), ImapAccount.Security.NONE,
-          account.username(), Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+      ImapAccount tapped = throughTap(tap);
       try (ImapMailbox first = new ImapMailbox(tapped, state)) {
         for (int i = 1; i <= 20; i++) {
           first.saveDraft(TestMail.draft("c" + i + ".1", "Re: Offer " + i));
@@ -166,8 +163,7 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, I
             --B--
             """.formatted(method)).getBytes(StandardCharsets.UTF_8));
       }
-      ImapAccount tapped = new ImapAccount(dovecot.host(), tap.port(), ImapAccount.Security.NONE,
-          account.username(), Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+      ImapAccount tapped = throughTap(tap);
       try (ImapMailbox mailbox = new ImapMailbox(tapped)) {
         FolderChanges changes = mailbox.changes(MailFolder.INBOX, SyncCursor.NONE, window());
 
@@ -179,6 +175,12 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, I
       assertThat(partFetches.stream().filter(l -> l.contains("[2]")).toList()).singleElement().asString()
           .contains("BODY.PEEK[2]");
     }
+  }
+
+  /** This test's account, its commands seen by {@code tap} on their way to Dovecot. */
+  private ImapAccount throughTap(ImapTap tap) {
+    return new ImapAccount(dovecot.host(), tap.port(), ImapAccount.Security.NONE,
+        account.username(), Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
   }
 
   /** Issue 13: one FETCH per bounce made a first scan's cost grow with the bounces in the window. */
@@ -210,8 +212,7 @@ class ImapMailboxDovecotIT implements MailboxContract, MessageContentContract, I
             --B--
             """.formatted(who)).getBytes(StandardCharsets.UTF_8));
       }
-      ImapAccount tapped = new ImapAccount(dovecot.host(), tap.port(), ImapAccount.Security.NONE,
-          account.username(), Dovecot.PASSWORD, null, null, null, null, Duration.ofSeconds(20));
+      ImapAccount tapped = throughTap(tap);
       try (ImapMailbox mailbox = new ImapMailbox(tapped)) {
         FolderChanges changes = mailbox.changes(MailFolder.INBOX, SyncCursor.NONE, window());
 
